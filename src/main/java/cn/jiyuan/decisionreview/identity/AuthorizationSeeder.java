@@ -1,0 +1,123 @@
+package cn.jiyuan.decisionreview.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import cn.jiyuan.decisionreview.config.DecisionReviewProperties;
+import cn.jiyuan.decisionreview.config.DecisionReviewProperties.GroupDef;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.springframework.stereotype.Component;
+
+/**
+ * Grants each role only what it needs (DESIGN.md §1, §8). Executing units, agencies and experts get no
+ * global read: they see an evaluation through its tasks and the per-instance grants made when it starts.
+ */
+@Component
+public class AuthorizationSeeder {
+
+  public static final String APP_TASKLIST = "tasklist";
+  public static final String APP_COCKPIT = "cockpit";
+
+  /** Roles that read every decision and evaluation: they coordinate (Art. 23 lists them as participants). */
+  static final List<String> READ_ALL_GROUPS =
+      List.of(Groups.SUPERVISION_OFFICE, Groups.LEGAL_AFFAIRS, Groups.DECISION_AUTHORITY);
+
+  static final List<String> COCKPIT_GROUPS = List.of(Groups.LEGAL_AFFAIRS, Groups.SUPERVISION_OFFICE);
+
+  /** Process keys each role may start from Tasklist. Executing units only apply for evaluations (Art. 8(4), 18). */
+  static final Map<String, List<String>> STARTABLE = Map.of(
+      Groups.DECISION_AUTHORITY, List.of(ProcessKeys.DECISION_TRACKING, ProcessKeys.POST_EVALUATION, ProcessKeys.EVALUATION_REQUEST),
+      Groups.LEGAL_AFFAIRS, List.of(ProcessKeys.DECISION_TRACKING, ProcessKeys.POST_EVALUATION,
+          ProcessKeys.EVALUATION_REQUEST, ProcessKeys.AGENCY_REGISTRATION));
+
+  private final AuthorizationService authorizationService;
+  private final DecisionReviewProperties properties;
+
+  public AuthorizationSeeder(AuthorizationService authorizationService, DecisionReviewProperties properties) {
+    this.authorizationService = authorizationService;
+    this.properties = properties;
+  }
+
+  public void seed() {
+    for (Resources resource : Resources.values()) {
+      grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+    }
+    for (String group : staffGroups()) {
+      grantStaff(group);
+    }
+    for (String group : COCKPIT_GROUPS) {
+      grant(group, Resources.APPLICATION, APP_COCKPIT, Permissions.ACCESS);
+    }
+    for (String group : READ_ALL_GROUPS) {
+      grantReadAll(group);
+    }
+    STARTABLE.forEach((group, keys) -> keys.forEach(key -> grantStart(group, key)));
+  }
+
+  /** Every staff group: Tasklist, the staff directory, and the evaluation application (Art. 8(4), 18) for units. */
+  public void grantStaff(String group) {
+    grant(group, Resources.APPLICATION, APP_TASKLIST, Permissions.ACCESS);
+    grant(group, Resources.USER, ANY, Permissions.READ);
+    grant(group, Resources.GROUP, ANY, Permissions.READ);
+    if (Groups.isExecutingUnit(group)) {
+      grantStart(group, ProcessKeys.EVALUATION_REQUEST);
+    }
+  }
+
+  public List<String> staffGroups() {
+    return properties.getIdentity().allGroups().stream().map(GroupDef::getId).filter(Groups::isStaff).toList();
+  }
+
+  private void grantReadAll(String group) {
+    grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK);
+    grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(group, Resources.TASK, ANY, TaskPermissions.READ);
+    grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+  }
+
+  private void grantStart(String group, String processKey) {
+    grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+  }
+
+  /** Idempotent: adds missing permissions to an existing grant instead of inserting a second row. */
+  public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(group)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    boolean changed = false;
+    if (auth == null) {
+      auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(group);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+      changed = true;
+    }
+    for (Permission permission : permissions) {
+      if (!auth.isPermissionGranted(permission)) {
+        auth.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(auth);
+    }
+  }
+}

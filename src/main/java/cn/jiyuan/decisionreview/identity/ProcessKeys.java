@@ -1,0 +1,12 @@
+package cn.jiyuan.decisionreview.identity;
+
+/** Process keys (DESIGN.md §4, contract) that authorizations refer to. */
+public final class ProcessKeys {
+
+  public static final String DECISION_TRACKING = "decision-tracking";
+  public static final String POST_EVALUATION = "post-evaluation";
+  public static final String EVALUATION_REQUEST = "evaluation-request";
+  public static final String AGENCY_REGISTRATION = "agency-registration";
+
+  private ProcessKeys() {}
+}
