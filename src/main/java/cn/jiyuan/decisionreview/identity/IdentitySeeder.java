@@ -69,7 +69,7 @@ public class IdentitySeeder {
       user.setEmail(def.getEmail());
       user.setPassword(def.getPassword());
       identityService.saveUser(user);
-      LOG.info("已创建用户 {}（{}{}）", def.getId(), def.getLastName(), def.getFirstName());
+      LOG.info("已创建用户 {}（{}{}）", def.getId(), def.getFirstName(), def.getLastName());
     }
     for (String groupId : def.getGroups()) {
       boolean member = identityService.createUserQuery().userId(def.getId()).memberOfGroup(groupId).count() > 0;

@@ -13,7 +13,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.server.ResponseStatusException;
 
 /** Every failure of the project's API is JSON in the {@link JsonErrors} shape, in Chinese, without a stack trace. */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "cn.jiyuan.decisionreview")
 public class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);

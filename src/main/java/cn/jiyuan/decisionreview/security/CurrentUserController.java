@@ -25,7 +25,7 @@ public class CurrentUserController {
     User profile = identityService.createUserQuery().userId(user.userId()).singleResult();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("userId", user.userId());
-    body.put("name", profile == null ? user.userId() : profile.getLastName() + profile.getFirstName());
+    body.put("name", profile == null ? user.userId() : profile.getFirstName() + profile.getLastName());
     body.put("groups", identityService.createGroupQuery().groupIdIn(user.groupIds().toArray(String[]::new)).list()
         .stream().map(g -> Map.of("id", g.getId(), "name", nameOf(g))).toList());
     return body;

@@ -66,7 +66,7 @@ class IdentityAndAuthorizationIT {
     for (String id : DEMO_USERS) {
       User user = identityService.createUserQuery().userId(id).singleResult();
       assertThat(user).as(id).isNotNull();
-      assertThat(user.getLastName() + user.getFirstName()).as(id).matches("[\\u4e00-\\u9fa5]+");
+      assertThat(user.getFirstName() + user.getLastName()).as(id).matches("[\\u4e00-\\u9fa5]+");
       assertThat(user.getEmail()).as(id).contains("@");
       assertThat(identityService.checkPassword(id, "demo")).as(id).isTrue();
     }

@@ -1,0 +1,93 @@
+package cn.jiyuan.decisionreview.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium through chromedriver, with a Chinese browser language. CI installs both; on
+ * a developer machine without them the browser tests are skipped, except under CI where that is a failure.
+ */
+public final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+
+  private Browser(WebDriver driver) {
+    this.driver = driver;
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  public static Browser start() {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!installed && System.getenv("CI") == null) {
+      Assumptions.abort("chromium/chromedriver not installed: apt-get install chromium chromium-driver");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1440,1000", "--lang=zh-CN", "--accept-lang=zh-CN,zh");
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    return new Browser(new ChromeDriver(service, options));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(String url) {
+    driver.get(url);
+  }
+
+  public WebElement waitFor(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  public void waitForText(String text) {
+    wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+  }
+
+  public String bodyText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** Saves a PNG under target/screenshots so a person can look at what the test saw. */
+  public Path screenshot(String name) throws IOException {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Path file = dir.resolve(name + ".png");
+    Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    return file;
+  }
+
+  /** Logs into a Camunda webapp through its login form. */
+  public void loginToWebapp(String baseUrl, String app, String user, String password) {
+    open(baseUrl + "/camunda/app/" + app + "/default/");
+    waitFor(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
