@@ -52,7 +52,7 @@ public final class EvaluationVariables {
   public static final String PLAN_STEPS_SCHEDULE = "planStepsSchedule";
   public static final String PLAN_BUDGET = "planBudget"; // number, 元
   public static final String PLAN_ORGANISATION = "planOrganisation";
-  public static final String PLAN_APPROVED = "planApproved";
+  public static final String PLAN_DECISION = "planDecision"; // APPROVE | RETURN
   public static final String PLAN_REVIEW_COMMENTS = "planReviewComments";
 
   // --- 制定调查提纲和问卷 (Art. 11(3)) ---
@@ -104,7 +104,7 @@ public final class EvaluationVariables {
   public static final String FINAL_REPORT_NOTES = "finalReportNotes";
 
   // --- 决策机关审定 (Art. 13(4), 16) ---
-  public static final String REPORT_APPROVED = "reportApproved";
+  public static final String REPORT_DECISION = "reportDecision"; // APPROVE | RETURN
   public static final String EVALUATION_OUTCOME = "evaluationOutcome"; // contract output to tracking
   public static final String OUTCOME_REASONS = "outcomeReasons";
   public static final String REPORT_RETURN_COMMENTS = "reportReturnComments";

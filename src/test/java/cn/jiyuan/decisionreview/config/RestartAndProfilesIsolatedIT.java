@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * prod profile refuses to start without a proper admin password. Each start gets its own engine name so it
  * does not disturb the shared integration-test context in this JVM.
  */
-class RestartAndProfilesIT {
+class RestartAndProfilesIsolatedIT {
 
   @TempDir Path dataDir;
 
