@@ -1,0 +1,68 @@
+package cn.jiyuan.decisionreview.agency;
+
+import cn.jiyuan.decisionreview.identity.AuthorizationSeeder;
+import cn.jiyuan.decisionreview.identity.Groups;
+import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link AgencyGroups} on the engine. Registration runs as the legal-affairs user, who may not create
+ * groups or authorizations; inside an engine command the group work therefore runs without authorization
+ * checks. The ways in are the agency-registration process, which only legal-affairs may start, and the
+ * demo seed.
+ */
+@Component
+public class EngineAgencyGroups implements AgencyGroups {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineAgencyGroups.class);
+
+  private final ProcessEngine processEngine;
+  private final IdentityService identityService;
+  private final AuthorizationSeeder authorizations;
+
+  public EngineAgencyGroups(ProcessEngine processEngine, AuthorizationSeeder authorizations) {
+    this.processEngine = processEngine;
+    this.identityService = processEngine.getIdentityService();
+    this.authorizations = authorizations;
+  }
+
+  @Override
+  public void ensureAgencyGroup(String groupId, String name) {
+    withoutAuthorization(() -> {
+      Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+      if (group == null) {
+        group = identityService.newGroup(groupId);
+        group.setName(name);
+        group.setType(org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW);
+        identityService.saveGroup(group);
+        LOG.info("已创建评估机构用户组 {}（{}）", groupId, name);
+      } else if (!name.equals(group.getName())) {
+        group.setName(name);
+        identityService.saveGroup(group);
+      }
+      authorizations.grantStaff(groupId);
+      return null;
+    });
+  }
+
+  @Override
+  public boolean executingUnitExists(String groupId) {
+    if (!Groups.isExecutingUnit(groupId)) {
+      return false;
+    }
+    return withoutAuthorization(() -> identityService.createGroupQuery().groupId(groupId).count() > 0);
+  }
+
+  /** Joins the running command (and its transaction) when there is one, e.g. in the registration delegate. */
+  private <T> T withoutAuthorization(Callable<T> work) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(work));
+  }
+}
