@@ -43,6 +43,7 @@ public class AgencyDemoData {
   }
 
   @EventListener(ApplicationReadyEvent.class)
+  @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 100) // before the demo evaluations that commission these agencies
   public void seed() {
     seedLock.runLocked(() -> {
       for (AgencyRegistration agency : AGENCIES) {

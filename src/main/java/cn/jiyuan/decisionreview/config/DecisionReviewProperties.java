@@ -16,6 +16,48 @@ public class DecisionReviewProperties {
 
   private final Admin admin = new Admin();
   private final Identity identity = new Identity();
+  private final Measures measures = new Measures();
+
+  public Measures getMeasures() {
+    return measures;
+  }
+
+  /** The rules the system carries out (Art. 27): their name, number and expiry are configuration. */
+  public static class Measures {
+    private String name = "《济源市重大行政决策实施情况跟踪反馈与后评估办法》";
+    private String documentNumber = "济政办〔2022〕4号";
+    private java.time.LocalDate expires = java.time.LocalDate.of(2027, 12, 31);
+
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+
+    public String getDocumentNumber() {
+      return documentNumber;
+    }
+
+    public void setDocumentNumber(String documentNumber) {
+      this.documentNumber = documentNumber;
+    }
+
+    public java.time.LocalDate getExpires() {
+      return expires;
+    }
+
+    public void setExpires(java.time.LocalDate expires) {
+      this.expires = expires;
+    }
+
+    /** E.g. 《…办法》（济政办〔2022〕4号，有效期至2027年12月31日）, printed on every report. */
+    public String versionText() {
+      return name + "（" + documentNumber + "，有效期至" + expires.getYear() + "年" + expires.getMonthValue() + "月"
+          + expires.getDayOfMonth() + "日）";
+    }
+  }
 
   public String getAuthorityName() {
     return authorityName;

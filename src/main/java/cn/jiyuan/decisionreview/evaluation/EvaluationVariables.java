@@ -65,6 +65,7 @@ public final class EvaluationVariables {
   public static final String MATERIAL_FILE_PREFIX = "materialFile"; // materialFile1 … materialFile5 (File)
   public static final int MATERIAL_FILE_SLOTS = 5;
   public static final String MATERIALS = "materials"; // Json [{id, fileName, mimeType, size, uploadedBy, uploadedAt, url}]
+  public static final String MATERIALS_TEXT = "materialsText"; // Markdown list with download links for forms
   public static final String IMPLEMENTATION_DATA = "implementationData";
   public static final String IMPLEMENTATION_PROBLEMS = "implementationProblems";
   public static final String IMPLEMENTATION_RISKS = "implementationRisks";
@@ -87,6 +88,8 @@ public final class EvaluationVariables {
   public static final String WEIGHTED_SCORE = "weightedScore";
   public static final String EVALUATION_GRADE = "evaluationGrade"; // contract output to tracking
   public static final String SUGGESTED_OUTCOME = "suggestedOutcome";
+  public static final String EVALUATION_GRADE_LABEL = "evaluationGradeLabel";
+  public static final String SUGGESTED_OUTCOME_LABEL = "suggestedOutcomeLabel";
 
   // --- report (Art. 13, 14) ---
   public static final String EVALUATION_REPORT = "evaluationReport"; // File, contract output to tracking
@@ -96,17 +99,21 @@ public final class EvaluationVariables {
   public static final String DRAFT_REVIEW_NOTES = "draftReviewNotes";
   public static final String EXPERT_OPTIONS = "expertOptions"; // Json [{label, value}]
   public static final String SELECTED_EXPERTS = "selectedExperts"; // Json array of user ids
+  public static final String EXPERT_USERS = "expertUsers"; // List<String>, multi-instance collection
   public static final String EXPERT = "expert"; // multi-instance element variable
   public static final String EXPERT_CONCLUSION = "expertConclusion"; // AGREE | DISAGREE (task-local)
   public static final String EXPERT_OPINION = "expertOpinion"; // task-local
   public static final String DISSENT_REASON = "dissentReason"; // task-local
   public static final String EXPERT_OPINIONS = "expertOpinions"; // Json [{expert, expertName, conclusion, opinion, dissentReason, date}]
+  public static final String EXPERT_OPINIONS_TEXT = "expertOpinionsText"; // Markdown for forms
   public static final String FINAL_REPORT_NOTES = "finalReportNotes";
+  public static final String REPORT_REVISED_BY_TEAM = "reportRevisedByTeam";
 
   // --- 决策机关审定 (Art. 13(4), 16) ---
   public static final String REPORT_DECISION = "reportDecision"; // APPROVE | RETURN
   public static final String EVALUATION_OUTCOME = "evaluationOutcome"; // contract output to tracking
   public static final String OUTCOME_REASONS = "outcomeReasons";
+  public static final String EVALUATION_OUTCOME_LABEL = "evaluationOutcomeLabel";
   public static final String REPORT_RETURN_COMMENTS = "reportReturnComments";
   public static final String AUTHORITY_ATTENTION = "authorityAttention"; // Art. 18 requests arriving mid-evaluation
 

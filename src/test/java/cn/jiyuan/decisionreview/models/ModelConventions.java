@@ -210,8 +210,8 @@ public final class ModelConventions {
       }
     } else if (formKey.startsWith("camunda-forms:")) {
       problem(file, tag + " '" + id + "' uses a path-based camunda-forms key; use camunda:formRef");
-    } else if (formKey.startsWith("embedded:deployment:")) {
-      String html = formKey.substring("embedded:deployment:".length());
+    } else if (formKey.startsWith("embedded:/forms/")) {
+      String html = formKey.substring("embedded:/forms/".length());
       if (!Files.exists(root.resolve("forms").resolve(html))) {
         problem(file, tag + " '" + id + "' references embedded form '" + html + "', which is not in forms/");
       }

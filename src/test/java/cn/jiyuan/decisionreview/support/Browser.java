@@ -78,6 +78,15 @@ public final class Browser implements AutoCloseable {
     return file;
   }
 
+  public void click(By by) {
+    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+
+  /** Clicks the element whose own text is exactly {@code text} (labels, buttons, list items). */
+  public void clickText(String text) {
+    click(By.xpath("//*[normalize-space(text())='" + text + "']"));
+  }
+
   /** Logs into a Camunda webapp through its login form. */
   public void loginToWebapp(String baseUrl, String app, String user, String password) {
     open(baseUrl + "/camunda/app/" + app + "/default/");

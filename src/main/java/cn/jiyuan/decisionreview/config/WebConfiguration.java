@@ -1,0 +1,18 @@
+package cn.jiyuan.decisionreview.config;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Serves the embedded HTML task forms of {@code forms/} (file upload, which Camunda Forms 7.24 lack) at
+ * /forms/, where Tasklist loads them from their {@code embedded:/forms/…} form keys.
+ */
+@Configuration
+public class WebConfiguration implements WebMvcConfigurer {
+
+  @Override
+  public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    registry.addResourceHandler("/forms/*.html").addResourceLocations("classpath:/forms/");
+  }
+}

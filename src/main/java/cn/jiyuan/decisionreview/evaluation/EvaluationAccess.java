@@ -1,0 +1,60 @@
+package cn.jiyuan.decisionreview.evaluation;
+
+import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
+
+import cn.jiyuan.decisionreview.identity.Groups;
+import cn.jiyuan.decisionreview.identity.ProcessKeys;
+import cn.jiyuan.decisionreview.security.CurrentUser;
+import cn.jiyuan.decisionreview.security.SystemCalls;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Service;
+
+/**
+ * Art. 23: an evaluation's files and report are for its participants only — the evaluator group, the
+ * agency, the executing unit, the experts who worked on it, the authority — plus the legal office and the
+ * supervisors (read-only). Decided from history, so it also holds after the process has ended.
+ */
+@Service
+public class EvaluationAccess {
+
+  static final Set<String> ALWAYS = Set.of(Groups.CAMUNDA_ADMIN, Groups.LEGAL_AFFAIRS, Groups.SUPERVISION_OFFICE,
+      Groups.DECISION_AUTHORITY);
+  static final List<String> PARTICIPANT_GROUP_VARIABLES = List.of(EXECUTING_UNIT, EVALUATOR_GROUP, AGENCY_GROUP, UNDERTAKING_UNIT);
+
+  public enum Verdict { ALLOWED, FORBIDDEN, NOT_FOUND }
+
+  private final HistoryService historyService;
+  private final SystemCalls system;
+
+  public EvaluationAccess(HistoryService historyService, SystemCalls system) {
+    this.historyService = historyService;
+    this.system = system;
+  }
+
+  public Verdict check(CurrentUser user, String processInstanceId) {
+    return system.run(() -> {
+      HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+          .processInstanceId(processInstanceId).singleResult();
+      if (instance == null || !ProcessKeys.POST_EVALUATION.equals(instance.getProcessDefinitionKey())) {
+        return Verdict.NOT_FOUND;
+      }
+      if (user.groupIds().stream().anyMatch(ALWAYS::contains)) {
+        return Verdict.ALLOWED;
+      }
+      List<String> participantGroups = historyService.createHistoricVariableInstanceQuery()
+          .processInstanceIdIn(processInstanceId).variableNameIn(PARTICIPANT_GROUP_VARIABLES.toArray(String[]::new))
+          .list().stream().map(HistoricVariableInstance::getValue).filter(Objects::nonNull).map(Object::toString).toList();
+      if (user.groupIds().stream().anyMatch(participantGroups::contains)) {
+        return Verdict.ALLOWED;
+      }
+      boolean workedOnIt = historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+          .taskAssignee(user.userId()).count() > 0;
+      return workedOnIt ? Verdict.ALLOWED : Verdict.FORBIDDEN;
+    });
+  }
+}

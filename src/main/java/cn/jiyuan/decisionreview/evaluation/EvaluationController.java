@@ -1,0 +1,74 @@
+package cn.jiyuan.decisionreview.evaluation;
+
+import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
+import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore.Content;
+import cn.jiyuan.decisionreview.security.ApiAuthenticationFilter;
+import cn.jiyuan.decisionreview.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Downloads of an evaluation's report and materials, for its participants (Art. 23), also after it has ended. */
+@RestController
+public class EvaluationController {
+
+  private final EvaluationAccess access;
+  private final EvaluationFileStore store;
+
+  public EvaluationController(EvaluationAccess access, EvaluationFileStore store) {
+    this.access = access;
+    this.store = store;
+  }
+
+  @GetMapping("/api/evaluations/{processInstanceId}/report")
+  public ResponseEntity<byte[]> report(@PathVariable String processInstanceId, HttpServletRequest request) {
+    authorize(request, processInstanceId);
+    Content report = store.report(processInstanceId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "该评估尚未生成评估报告。"));
+    return download(report);
+  }
+
+  @GetMapping("/api/evaluations/{processInstanceId}/materials")
+  public List<Map<String, Object>> materials(@PathVariable String processInstanceId, HttpServletRequest request) {
+    authorize(request, processInstanceId);
+    return store.materials(processInstanceId).stream().map(f -> Map.<String, Object>of(
+        "id", f.id(), "fileName", f.fileName(), "mimeType", f.mimeType(), "size", f.size(),
+        "uploadedBy", f.uploadedBy() == null ? "" : f.uploadedBy(), "uploadedAt", f.uploadedAt().toString(),
+        "url", EvaluationTaskCompletion.materialUrl(processInstanceId, f.id()))).toList();
+  }
+
+  @GetMapping("/api/evaluations/{processInstanceId}/materials/{materialId}")
+  public ResponseEntity<byte[]> material(@PathVariable String processInstanceId, @PathVariable String materialId,
+      HttpServletRequest request) {
+    authorize(request, processInstanceId);
+    return download(store.material(processInstanceId, materialId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "材料不存在。")));
+  }
+
+  private void authorize(HttpServletRequest request, String processInstanceId) {
+    CurrentUser user = (CurrentUser) request.getAttribute(ApiAuthenticationFilter.CURRENT_USER_ATTRIBUTE);
+    switch (access.check(user, processInstanceId)) {
+      case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "评估不存在。");
+      case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN, "您不是该评估的参与单位，无权查阅（第二十三条）。");
+      case ALLOWED -> { }
+    }
+  }
+
+  private static ResponseEntity<byte[]> download(Content content) {
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(content.fileName(), StandardCharsets.UTF_8).build().toString())
+        .contentType(MediaType.parseMediaType(content.mimeType()))
+        .body(content.bytes());
+  }
+}

@@ -1,0 +1,79 @@
+package cn.jiyuan.decisionreview.evaluation;
+
+import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
+
+import cn.jiyuan.decisionreview.agency.AgencyService;
+import cn.jiyuan.decisionreview.form.FormValues;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The thin delegates and listeners of post-evaluation; each reads variables, calls a service, writes variables. */
+@Configuration
+public class EvaluationDelegates {
+
+  /** 起草评估报告 (Art. 13(1), 14). */
+  @Bean
+  JavaDelegate reportDraft(EvaluationReports reports) {
+    return reports::generateDraft;
+  }
+
+  /** 生成正式报告 (Art. 13(3)). */
+  @Bean
+  JavaDelegate reportFinal(EvaluationReports reports) {
+    return reports::generateFinal;
+  }
+
+  /** 不符合: the refused agency's reason is shown on the next selection (Art. 22, 25). */
+  @Bean
+  ExecutionListener agencyRefusal() {
+    return execution -> {
+      Object check = execution.getVariable("agencyCheck");
+      String reason = check instanceof Map<?, ?> m ? String.valueOf(m.get("reason")) : "该机构不符合受委托条件";
+      execution.setVariable(AGENCY_ELIGIBLE, false);
+      execution.setVariable(AGENCY_REFUSAL_REASON, reason);
+    };
+  }
+
+  /** 确定受委托机构 (Art. 21): from now on the agency's group does the evaluation tasks. */
+  @Bean
+  JavaDelegate commissionAgency(AgencyService agencies) {
+    return execution -> {
+      String agencyId = FormValues.text(execution.getVariable(AGENCY_ID));
+      String group = agencies.groupId(agencyId);
+      execution.setVariable(AGENCY_GROUP, group);
+      execution.setVariable(AGENCY_NAME, agencies.find(agencyId).map(a -> a.name()).orElse(agencyId));
+      execution.setVariable(EVALUATOR_GROUP, group);
+      execution.setVariable(AGENCY_ELIGIBLE, true);
+      execution.setVariable(AGENCY_REFUSAL_REASON, Variables.stringValue(null));
+    };
+  }
+
+  /** After the grade table: the grade, the suggested outcome and the weighted score it used (Art. 7, 16). */
+  @Bean
+  ExecutionListener gradeResultMapping() {
+    return execution -> {
+      Map<?, ?> result = (Map<?, ?>) execution.getVariable("gradeResult");
+      String grade = result == null ? null : (String) result.get("grade");
+      String outcome = result == null ? null : (String) result.get("suggestedOutcome");
+      Object score = result == null ? null : result.get("weightedScore");
+      execution.setVariable(WEIGHTED_SCORE, score == null ? null : Math.round(((Number) score).doubleValue() * 10) / 10.0);
+      execution.setVariable(EVALUATION_GRADE, grade);
+      execution.setVariable(SUGGESTED_OUTCOME, outcome);
+      execution.setVariable(EVALUATION_GRADE_LABEL, EvaluationCodes.label(EvaluationCodes.GRADES, grade));
+      execution.setVariable(SUGGESTED_OUTCOME_LABEL, EvaluationCodes.label(EvaluationCodes.OUTCOMES, outcome));
+      execution.removeVariable("gradeResult");
+    };
+  }
+
+  /** 评估归档: the completion date returned to decision tracking (Art. 16, 26). */
+  @Bean
+  JavaDelegate evaluationArchive() {
+    return execution -> execution.setVariable(EVALUATION_COMPLETED_DATE,
+        LocalDate.now(EvaluationStartListener.CHINA).toString());
+  }
+}

@@ -1,0 +1,164 @@
+package cn.jiyuan.decisionreview.evaluation;
+
+import cn.jiyuan.decisionreview.config.SeedLock;
+import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.identity.ProcessKeys;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo profile: evaluations under way at different phases, carried forward by the demo users themselves,
+ * so that sifa, zhengfu, fgw, jyj and jigou find real work in Tasklist. Runs once per database.
+ */
+@Component
+@Profile("demo")
+@ConditionalOnProperty(name = "decision-review.demo.evaluations", havingValue = "true", matchIfMissing = true)
+public class EvaluationDemoData {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EvaluationDemoData.class);
+
+  private final ProcessEngine engine;
+  private final SeedLock seedLock;
+
+  public EvaluationDemoData(ProcessEngine engine, SeedLock seedLock) {
+    this.engine = engine;
+    this.seedLock = seedLock;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  public void seed() {
+    seedLock.runLocked(() -> {
+      if (engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.POST_EVALUATION)
+          .processInstanceBusinessKey("济政〔2025〕7号").count() > 0) {
+        return;
+      }
+      commissionedAtImplementation();
+      simplifiedAtAuthorityApproval();
+      selfEvaluationAtMaterials();
+      justStarted();
+      LOG.info("已生成演示评估：4 项评估处于不同阶段");
+    });
+  }
+
+  /** 课后服务: commissioned to the demo agency; jyj supplies materials, jigou records consultations. */
+  private void commissionedAtImplementation() {
+    String pid = start("济政〔2025〕7号", "济源市中小学课后服务实施方案", "exec-jyj", "EXECUTION", "第十九条第一款");
+    act("sifa", pid, "Task_DetermineMethod", "evaluatorType", "COMMISSIONED", "procedureType", "FULL",
+        "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE");
+    act("sifa", pid, "Task_SelectAgency", "agencyId", "demo", "commissionScope", "对课后服务实施情况开展整体评估，形成评估报告",
+        "noSubcontractingDeclared", true);
+    act("jigou", pid, "Task_FormTeam", "teamMembers", json(List.of(
+        member("孙立新", "郑州大学公共政策研究中心", "行业专家", "0371-67780001"),
+        member("李红", "市人大常委会教科文卫工委", "人大代表", "0391-6633002"),
+        member("周法明", "河南济源律师事务所", "法律专家", "13903910003"))));
+    act("jigou", pid, "Task_DraftPlan", "planPurpose", "评估课后服务政策执行满一年的实施效果，提出完善建议",
+        "planObjectContent", "全市 126 所中小学课后服务的覆盖、质量、收费和满意度",
+        "planStandardsMethods", "按第七条六个方面评分；问卷调查、实地调研、座谈会", "planStepsSchedule", "11月准备，12月实施，次年1月形成报告",
+        "planBudget", 86000, "planOrganisation", "郑州大学公共政策研究中心组织实施，市教育局配合提供材料");
+    act("zhengfu", pid, "Task_ApprovePlan", "planDecision", "APPROVE");
+    act("jigou", pid, "Task_DesignSurvey", "surveyOutline", "家长、教师、学生三类对象；城区与农村学校分层抽样",
+        "questionnaireTitle", "济源市中小学课后服务满意度调查", "questionnaireDays", 30, "questionnaireItems", json(List.of(
+            Map.of("question", "您的身份", "type", "SINGLE", "options", "学生家长\n教师\n学生\n其他"),
+            Map.of("question", "您对课后服务总体是否满意？", "type", "SCALE"),
+            Map.of("question", "您认为课后服务存在哪些问题？", "type", "MULTIPLE", "options", "时间安排不合理\n内容单一\n收费偏高\n师资不足"),
+            Map.of("question", "您对完善课后服务有什么建议？", "type", "TEXT"))));
+  }
+
+  /** 老旧小区改造: simplified self-evaluation by the legal office, waiting for the authority's resolution. */
+  private void simplifiedAtAuthorityApproval() {
+    String pid = start("济政〔2025〕21号", "济源市老旧小区改造三年行动计划", "exec-zjj", "TRIGGERED", "第八条第（二）项");
+    act("sifa", pid, "Task_DetermineMethod", "evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
+        "simplifiedJustification", "评估事项单一、争议较小，采用简易程序（第十五条）", "undertakingUnit", "legal-affairs",
+        "evaluationScope", "PARTIAL", "dimensionsInScope", json(List.of("EXECUTION", "ALIGNMENT", "OBJECTIVES")));
+    act("zjj", pid, "Task_SupplyMaterialsSimplified",
+        "materialFile1", Variables.fileValue("老旧小区改造进度台账.pdf")
+            .file("%PDF-1.4\n% 演示材料\n".getBytes(StandardCharsets.UTF_8)).mimeType("application/pdf").create(),
+        "implementationData", "计划改造 68 个小区，已完工 41 个，惠及居民 1.2 万户",
+        "implementationProblems", "部分小区加装电梯意见不一，进度滞后", "implementationRisks", "施工扰民投诉增多",
+        "implementationSuggestions", "建立居民议事机制，分批推进");
+    act("sifa", pid, "Task_RecordConsultationsSimplified", "consultations", json(List.of(
+        Map.of("channel", "SYMPOSIUM", "date", "2026-10-15", "participants", 32, "opinionCount", 47, "summary", "邀请居民代表、街道社区座谈"))));
+    act("sifa", pid, "Task_AnalysisSimplified", "scoreExecution", 68, "findingsExecution", "进度滞后于计划约三个月",
+        "scoreAlignment", 82, "findingsAlignment", "居民总体支持，满意度 81%", "scoreObjectives", 70,
+        "findingsObjectives", "改善居住条件目标基本实现，但电梯加装未达预期", "severeAdverseImpact", false, "legalityConflict", false,
+        "implementationPerformance", "已完工率 60%", "institutionalDesign", "居民出资比例规定不够明确",
+        "preliminaryConclusion", "计划总体可行，需调整电梯加装的推进方式", "recommendations", "明确出资分担比例，延长工期");
+    act("sifa", pid, "Task_ReviewDraft", "draftConfirmed", true, "draftReviewNotes", "初稿结构完整");
+    act("sifa", pid, "Task_FinalizeReport", "finalReportNotes", "定稿，提交决策机关审定");
+  }
+
+  /** 民营经济: self-evaluation by the legal office; fgw owes the materials. */
+  private void selfEvaluationAtMaterials() {
+    String pid = start("济政〔2026〕3号", "济源市促进民营经济高质量发展若干政策措施", "exec-fgw", "EXECUTION", "第十九条第一款");
+    act("sifa", pid, "Task_DetermineMethod", "evaluatorType", "SELF", "procedureType", "FULL",
+        "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE");
+    act("sifa", pid, "Task_FormTeam", "teamMembers", json(List.of(
+        member("王明远", "市司法局", "机关工作人员", "0391-6600001"),
+        member("赵敏", "市政协经济委员会", "政协委员", "0391-6600002"))));
+    act("sifa", pid, "Task_DraftPlan", "planPurpose", "评估政策措施执行满一年的效果",
+        "planObjectContent", "减税降费、融资支持、营商环境三类 22 项措施", "planStandardsMethods", "第七条；企业问卷、座谈会",
+        "planStepsSchedule", "两个月", "planBudget", 30000, "planOrganisation", "市司法局牵头");
+    act("zhengfu", pid, "Task_ApprovePlan", "planDecision", "APPROVE");
+    act("sifa", pid, "Task_DesignSurvey", "surveyOutline", "规上企业与小微企业分别抽样",
+        "questionnaireTitle", "民营企业政策获得感调查", "questionnaireDays", 20, "questionnaireItems", json(List.of(
+            Map.of("question", "您对政策措施的总体满意度", "type", "SCALE"))));
+  }
+
+  /** 城市更新: just requested under Art. 8(5); the legal office decides how to evaluate. */
+  private void justStarted() {
+    start("济政〔2024〕15号", "济源市城市更新专项规划（2024—2030年）", "exec-zjj", "TRIGGERED", "第八条第（五）项");
+  }
+
+  private String start(String number, String title, String unit, String type, String basis) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("decisionNumber", number);
+    vars.put("decisionTitle", title);
+    vars.put("executingUnit", unit);
+    vars.put("evaluationType", type);
+    vars.put("legalBasis", basis);
+    return engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.POST_EVALUATION, vars).getId();
+  }
+
+  /** Completes a task as the given demo user, with that user's authorizations. */
+  private void act(String user, String pid, String taskKey, Object... pairs) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      vars.put((String) pairs[i], pairs[i + 1]);
+    }
+    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId).toList();
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      Task task = engine.getTaskService().createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).singleResult();
+      engine.getFormService().submitTaskForm(task.getId(), vars);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private static Map<String, Object> member(String name, String organisation, String category, String contact) {
+    return Map.of("name", name, "organisation", organisation, "category", category, "contact", contact,
+        "independenceDeclared", true, "hasConflict", false);
+  }
+
+  private static Object json(Object value) {
+    return SpinValues.jsonValue(FormValues.toJson(value)).create();
+  }
+}

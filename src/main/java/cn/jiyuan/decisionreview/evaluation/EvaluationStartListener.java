@@ -1,0 +1,69 @@
+package cn.jiyuan.decisionreview.evaluation;
+
+import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
+
+import cn.jiyuan.decisionreview.form.FormRefusal;
+import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.identity.Groups;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of post-evaluation, from Tasklist or from decision tracking: checks the input (a refusal leaves
+ * no instance behind), sets the business key to the decision number, and prepares the first form.
+ */
+@Component("evaluationStart")
+public class EvaluationStartListener implements ExecutionListener {
+
+  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private final IdentityService identityService;
+
+  public EvaluationStartListener(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String number = FormValues.text(execution.getVariable(DECISION_NUMBER));
+    String title = FormValues.text(execution.getVariable(DECISION_TITLE));
+    String unit = FormValues.text(execution.getVariable(EXECUTING_UNIT));
+    String type = FormValues.text(execution.getVariable(EVALUATION_TYPE));
+    Group unitGroup = Groups.isExecutingUnit(unit) ? identityService.createGroupQuery().groupId(unit).singleResult() : null;
+    new FormRefusal()
+        .require(number != null && number.length() <= 100, DECISION_NUMBER, "请填写决策文号（不超过 100 字）")
+        .require(title != null && title.length() <= 200, DECISION_TITLE, "请填写决策名称（不超过 200 字）")
+        .require(unitGroup != null, EXECUTING_UNIT, "执行单位“" + (unit == null ? "" : unit) + "”不存在，须为已登记的执行单位用户组")
+        .require(EvaluationCodes.EVALUATION_TYPES.containsKey(type), EVALUATION_TYPE,
+            "评估类型须为执行评估、中期评估、终期评估、触发评估或争议风险评估")
+        .require(!FormValues.isBlank(execution.getVariable(LEGAL_BASIS)), LEGAL_BASIS, "请填写评估依据的条款")
+        .throwIfAny();
+
+    execution.setProcessBusinessKey(number);
+    execution.setVariable(DECISION_NUMBER, number);
+    execution.setVariable(DECISION_TITLE, title);
+    execution.setVariable(URGENT, "RISK".equals(type) || FormValues.isTrue(execution.getVariable(URGENT)));
+    execution.setVariable(EVALUATION_STARTED_DATE, LocalDate.now(CHINA).toString());
+    execution.setVariable(REPORT_URL, reportUrl(execution.getProcessInstanceId()));
+    execution.setVariable(UNDERTAKING_UNIT_OPTIONS, JsonVariables.json(List.of(
+        Map.of("label", groupName(Groups.LEGAL_AFFAIRS) + "（决策机关法治工作机构）", "value", Groups.LEGAL_AFFAIRS),
+        Map.of("label", groupName(Groups.DECISION_AUTHORITY), "value", Groups.DECISION_AUTHORITY),
+        Map.of("label", unitGroup.getName() + "（执行单位，第二十一条）", "value", unit))));
+  }
+
+  public static String reportUrl(String processInstanceId) {
+    return "/api/evaluations/" + processInstanceId + "/report";
+  }
+
+  private String groupName(String id) {
+    Group g = identityService.createGroupQuery().groupId(id).singleResult();
+    return g == null || g.getName() == null ? id : g.getName();
+  }
+}

@@ -1,0 +1,43 @@
+package cn.jiyuan.decisionreview.evaluation;
+
+import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
+
+import cn.jiyuan.decisionreview.agency.AgencyService;
+import cn.jiyuan.decisionreview.identity.Groups;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** Task create listener: puts what a form shows (options from the register and the directory) in place. */
+@Component("evaluationTaskPreparation")
+public class EvaluationTaskPreparation implements TaskListener {
+
+  private final AgencyService agencies;
+  private final IdentityService identityService;
+
+  public EvaluationTaskPreparation(AgencyService agencies, IdentityService identityService) {
+    this.agencies = agencies;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (TaskKeys.canonical(task.getTaskDefinitionKey())) {
+      case TaskKeys.SELECT_AGENCY -> task.setVariable(AGENCY_OPTIONS, JsonVariables.json(agencies.selectOptions()));
+      case TaskKeys.SELECT_EXPERTS -> task.setVariable(EXPERT_OPTIONS, JsonVariables.json(
+          identityService.createUserQuery().memberOfGroup(Groups.EXPERTS).orderByUserId().asc().list().stream()
+              .map(u -> Map.of("label", u.getFirstName() + u.getLastName() + "（" + u.getId() + "）", "value", u.getId()))
+              .toList()));
+      case TaskKeys.EXPERT_OPINION -> {
+        // Each expert answers in task-local variables: nobody sees or overwrites another expert's opinion.
+        task.setVariableLocal(EXPERT_CONCLUSION, Variables.stringValue(null));
+        task.setVariableLocal(EXPERT_OPINION, Variables.stringValue(null));
+        task.setVariableLocal(DISSENT_REASON, Variables.stringValue(null));
+      }
+      default -> { }
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package cn.jiyuan.decisionreview.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.jiyuan.decisionreview.form.FormRefusal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The server-side form rules of post-evaluation, without an engine. */
+class EvaluationFormRulesTest {
+
+  private final EvaluationFormRules rules = new EvaluationFormRules();
+  private final EvaluationFormRules.Context context = new EvaluationFormRules.Context() {
+    @Override
+    public boolean agencyExists(String agencyId) {
+      return agencyId.equals("demo");
+    }
+
+    @Override
+    public boolean isExpert(String userId) {
+      return userId.startsWith("zhuanjia");
+    }
+  };
+
+  private List<String> check(String task, Map<String, Object> vars) {
+    FormRefusal r = rules.check(task, vars::get, context);
+    return r.problems();
+  }
+
+  private static Map<String, Object> map(Object... pairs) {
+    Map<String, Object> m = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+
+  @Test
+  void article9PartialScopeNeedsAtLeastOneValidDimension() {
+    Map<String, Object> v = map("evaluatorType", "SELF", "procedureType", "FULL", "undertakingUnit", "legal-affairs",
+        "evaluationScope", "PARTIAL", "dimensionsInScope", "[]");
+    assertThat(check("Task_DetermineMethod", v)).anyMatch(p -> p.contains("至少选择一项"));
+    v.put("dimensionsInScope", "[\"LEGALITY\",\"NONSENSE\"]");
+    assertThat(check("Task_DetermineMethod", v)).anyMatch(p -> p.contains("六个方面"));
+    v.put("dimensionsInScope", "[\"LEGALITY\"]");
+    assertThat(check("Task_DetermineMethod", v)).isEmpty();
+  }
+
+  @Test
+  void article15SimplifiedProcedureNeedsAJustification() {
+    Map<String, Object> v = map("evaluatorType", "SELF", "procedureType", "SIMPLIFIED", "undertakingUnit", "legal-affairs",
+        "evaluationScope", "WHOLE");
+    assertThat(check("Task_DetermineMethod", v)).containsExactly("采用简易程序须书面说明理由（第十五条）");
+  }
+
+  @Test
+  void article21UndertakingUnitMustBeOneOfTheOffered() {
+    Map<String, Object> v = map("evaluatorType", "SELF", "procedureType", "FULL", "evaluationScope", "WHOLE",
+        "undertakingUnit", "exec-other", "undertakingUnitOptions", "[{\"label\":\"市司法局\",\"value\":\"legal-affairs\"}]");
+    assertThat(check("Task_DetermineMethod", v)).anyMatch(p -> p.contains("承担评估具体工作的单位"));
+  }
+
+  @Test
+  void article21AgencyMustBeRegisteredAndPromiseNotToSubcontract() {
+    assertThat(check("Task_SelectAgency", map("agencyId", "unknown", "commissionScope", "x", "noSubcontractingDeclared", false)))
+        .anyMatch(p -> p.contains("名录")).anyMatch(p -> p.contains("转包"));
+    assertThat(check("Task_SelectAgency", map("agencyId", "demo", "commissionScope", "x", "noSubcontractingDeclared", true))).isEmpty();
+  }
+
+  @Test
+  void article4MembersDeclareIndependenceAndConflictedMembersStandDown() {
+    String team = "[{\"name\":\"甲\",\"organisation\":\"乙\",\"category\":\"法律专家\",\"contact\":\"1\",\"independenceDeclared\":false}]";
+    assertThat(check("Task_FormTeam", map("teamMembers", team))).anyMatch(p -> p.contains("独立性声明"));
+    assertThat(check("Task_FormTeam", map("teamMembers", "[]"))).anyMatch(p -> p.contains("至少需要一名成员"));
+    String wrongCategory = team.replace("法律专家", "记者").replace("false", "true");
+    assertThat(check("Task_FormTeam", map("teamMembers", wrongCategory))).anyMatch(p -> p.contains("类别"));
+  }
+
+  @Test
+  void article11PlanBudgetIsANonNegativeAmount() {
+    Map<String, Object> v = map("planPurpose", "a", "planObjectContent", "b", "planStandardsMethods", "c",
+        "planStepsSchedule", "d", "planOrganisation", "e", "planBudget", -1);
+    assertThat(check("Task_DraftPlan", v)).anyMatch(p -> p.contains("经费预算"));
+    v.put("planBudget", 12000.5);
+    assertThat(check("Task_DraftPlan", v)).isEmpty();
+  }
+
+  @Test
+  void article11ReturnedPlanNeedsComments() {
+    assertThat(check("Task_ApprovePlan", map("planDecision", "RETURN"))).anyMatch(p -> p.contains("修改意见"));
+    assertThat(check("Task_ApprovePlan", map("planDecision", "MAYBE"))).anyMatch(p -> p.contains("批准或退回"));
+    assertThat(check("Task_ApprovePlan", map("planDecision", "APPROVE"))).isEmpty();
+  }
+
+  @Test
+  void article11ChoiceQuestionsNeedTwoOptionsAndAPeriod() {
+    Map<String, Object> v = map("surveyOutline", "x", "questionnaireTitle", "y", "questionnaireDays", 0,
+        "questionnaireItems", "[{\"question\":\"身份\",\"type\":\"SINGLE\",\"options\":\"家长\"}]");
+    assertThat(check("Task_DesignSurvey", v)).anyMatch(p -> p.contains("1 至 90 天")).anyMatch(p -> p.contains("两个选项"));
+  }
+
+  @Test
+  void articles6And12FullProcedureNeedsTwoChannelsArticle15SimplifiedOneOfItsMethods() {
+    String fieldOnly = "[{\"channel\":\"FIELD_RESEARCH\",\"date\":\"2026-10-01\",\"participants\":3,\"summary\":\"走访\"}]";
+    assertThat(check("Task_RecordConsultations", map("procedureType", "FULL", "consultations", fieldOnly)))
+        .anyMatch(p -> p.contains("至少两种方式"));
+    assertThat(check("Task_RecordConsultationsSimplified", map("procedureType", "SIMPLIFIED", "consultations", fieldOnly)))
+        .anyMatch(p -> p.contains("第十五条"));
+    String symposium = fieldOnly.replace("FIELD_RESEARCH", "SYMPOSIUM");
+    assertThat(check("Task_RecordConsultationsSimplified", map("procedureType", "SIMPLIFIED", "consultations", symposium))).isEmpty();
+    String badEntry = "[{\"channel\":\"SYMPOSIUM\",\"date\":\"昨天\",\"participants\":-2}]";
+    assertThat(check("Task_RecordConsultations", map("procedureType", "SIMPLIFIED", "consultations", badEntry)))
+        .anyMatch(p -> p.contains("日期")).anyMatch(p -> p.contains("参与人数")).anyMatch(p -> p.contains("主要情况"));
+  }
+
+  @Test
+  void article7ScoresAreWholeNumbersFrom0To100ForDimensionsInScopeOnly() {
+    Map<String, Object> v = map("evaluationScope", "PARTIAL", "dimensionsInScope", "[\"EFFECT\"]", "scoreEffect", 101,
+        "findingsEffect", "x", "implementationPerformance", "a", "institutionalDesign", "b", "preliminaryConclusion", "c",
+        "recommendations", "d");
+    assertThat(check("Task_Analysis", v)).singleElement().asString().contains("0 至 100");
+    v.put("scoreEffect", 88);
+    assertThat(check("Task_Analysis", v)).isEmpty();
+    v.put("evaluationScope", "WHOLE");
+    assertThat(check("Task_Analysis", v)).hasSize(10);
+  }
+
+  @Test
+  void article13ExpertsComeFromTheRegisterAndDissentNeedsReasons() {
+    assertThat(check("Task_SelectExperts", map("selectedExperts", "[\"fgw\"]"))).anyMatch(p -> p.contains("不是评估专家库成员"));
+    assertThat(check("Task_ExpertOpinion", map("expertConclusion", "DISAGREE", "expertOpinion", "x")))
+        .anyMatch(p -> p.contains("如实写入报告"));
+  }
+
+  @Test
+  void article16ApprovalNeedsAnOutcomeAndReasonsAReturnNeedsComments() {
+    assertThat(check("Task_AuthorityApproval", map("reportDecision", "APPROVE", "evaluationOutcome", "ABOLISH")))
+        .anyMatch(p -> p.contains("第十六条")).anyMatch(p -> p.contains("理由"));
+    assertThat(check("Task_AuthorityApproval", map("reportDecision", "RETURN"))).anyMatch(p -> p.contains("退回意见"));
+    assertThat(check("Task_AuthorityApproval", map("reportDecision", "APPROVE", "evaluationOutcome", "SUSPEND",
+        "outcomeReasons", "风险较大"))).isEmpty();
+  }
+
+  @Test
+  void article17MitigationRecordsMeasuresLossesAndRisks() {
+    assertThat(check("Task_Mitigation", map())).hasSize(3);
+  }
+}

@@ -1,0 +1,236 @@
+package cn.jiyuan.decisionreview.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
+import cn.jiyuan.decisionreview.support.IntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Path tests of post-evaluation (issue 3 item 8) on the real application context, with flow-node
+ * coverage measured by camunda-process-test-coverage; the class fails below 90 %.
+ */
+@IntegrationTest
+// Coverage is recorded per test class, so no process may run while the context starts (demo evaluations).
+@TestPropertySource(properties = "decision-review.demo.evaluations=false")
+@Import({ProcessEngineCoverageConfiguration.class, PostEvaluationProcessIT.Coverage.class})
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class PostEvaluationProcessIT {
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    ProcessEngineCoverageProperties coverageProperties() {
+      return ProcessEngineCoverageProperties.Companion.builder()
+          .assertClassCoverageAtLeast(0.9)
+          .excludeProcessDefinitionKeys("it-unit-task", "agency-registration", "restart", "decision-tracking", "evaluation-request")
+          .build();
+    }
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired EvaluationFileStore store;
+
+  static final List<Dimension> ALL = List.of(Dimension.values());
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+  }
+
+  private static String number() {
+    return "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 6) + "号";
+  }
+
+  private EvaluationScenario throughImplementation(String evaluator, String undertaking) {
+    EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-jyj");
+    s.determineMethod(evaluator, "FULL", undertaking, null);
+    if (evaluator.equals("COMMISSIONED")) {
+      s.selectAgency("demo");
+    }
+    return s.formTeam().draftPlan().approvePlan("APPROVE").designSurvey()
+        .supplyMaterials("Task_SupplyMaterials").recordConsultations("Task_RecordConsultations", true)
+        .analysis("Task_Analysis", 92, ALL);
+  }
+
+  private EvaluationScenario simplifiedToApproval() {
+    EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-fgw");
+    return s.determineMethod("SELF", "SIMPLIFIED", "exec-fgw", List.of("EXECUTION", "EFFECT"))
+        .supplyMaterials("Task_SupplyMaterialsSimplified").recordConsultations("Task_RecordConsultationsSimplified", false)
+        .analysis("Task_AnalysisSimplified", 70, List.of(Dimension.EXECUTION, Dimension.EFFECT))
+        .reviewDraft(null).finalizeReport();
+  }
+
+  @Test
+  void fullSelfEvaluationWithPlanReturnedExpertDissentAndReportReturned() throws Exception {
+    EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-jyj");
+    assertThat(s.instance).isStarted();
+    assertThat(s.instance.getBusinessKey()).startsWith("济政〔2026〕");
+    assertThat(candidates(s, "Task_DetermineMethod")).containsExactly("legal-affairs");
+
+    s.determineMethod("SELF", "FULL", "legal-affairs", null).formTeam().draftPlan();
+    assertThat(candidates(s, "Task_ApprovePlan")).containsExactly("decision-authority");
+    s.approvePlan("RETURN");
+    assertThat(s.var("planReviewComments")).isEqualTo("请补充经费测算依据");
+    s.draftPlan().approvePlan("APPROVE").designSurvey();
+
+    assertThat(candidates(s, "Task_SupplyMaterials")).containsExactly("exec-jyj");
+    assertThat(candidates(s, "Task_RecordConsultations")).containsExactly("legal-affairs");
+    s.supplyMaterials("Task_SupplyMaterials").recordConsultations("Task_RecordConsultations", true)
+        .analysis("Task_Analysis", 92, ALL);
+    assertThat(s.var("evaluationGrade")).isEqualTo("EXCELLENT");
+    assertThat(s.var("suggestedOutcome")).isEqualTo("CONTINUE");
+    assertThat(s.var("weightedScore")).isEqualTo(92.0);
+    assertThat(store.materials(s.instance.getId())).hasSize(1);
+    assertThat(s.var("materialFile1")).isNull();
+
+    s.reviewDraft(null).selectExperts(List.of("zhuanjia1", "zhuanjia2"));
+    assertThat(s.tasks("Task_ExpertOpinion")).extracting(t -> t.getAssignee()).containsExactlyInAnyOrder("zhuanjia1", "zhuanjia2");
+    s.expertOpinions().finalizeReport().authority(null);
+    assertThat(s.task("Task_FinalizeReport")).isNotNull();
+    s.finalizeReport().authority("CONTINUE");
+
+    assertThat(s.instance).isEnded().hasPassed("Task_Archive").hasNotPassed("Task_Mitigation", "Task_ReDecision");
+    String report = reportText(s);
+    assertThat(report).contains("一、基本情况", "二、评估内容分析", "三、评估结论及建议", "四、其他需要说明的问题")
+        .contains("农村学校满意度数据样本不足").contains(s.instance.getBusinessKey()).contains("济政办〔2022〕4号");
+  }
+
+  @Test
+  void commissionedEvaluationRefusesAnIneligibleAgencyAndShowsWhy() {
+    EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-zjj");
+    s.determineMethod("COMMISSIONED", "FULL", "legal-affairs", null).selectAgency("hengtai");
+    assertThat(s.task("Task_SelectAgency")).isNotNull();
+    assertThat((String) s.var("agencyRefusalReason")).contains("第二十五条");
+    s.selectAgency("demo");
+    assertThat(s.var("evaluatorGroup")).isEqualTo("agency-demo");
+    assertThat(s.var("agencyRefusalReason")).isNull();
+    assertThat(candidates(s, "Task_FormTeam")).containsExactly("agency-demo");
+  }
+
+  @Test
+  void fullCommissionedEvaluationEndsInAdjustmentWithMitigation() {
+    EvaluationScenario s = throughImplementation("COMMISSIONED", "legal-affairs");
+    assertThat(candidates(s, "Task_ReviewDraft")).containsExactly("agency-demo");
+    s.reviewDraft(null).selectExperts(List.of("zhuanjia1")).expertOpinions().finalizeReport().authority("ADJUST");
+    assertThat(candidates(s, "Task_Mitigation")).containsExactly("exec-jyj");
+    assertThat(s.tasks("Task_ReDecision")).isEmpty();
+    s.complete("Task_Mitigation", Map.of("mitigationMeasures", "调整收费标准", "lossesAvoided", "避免家长负担增加", "remainingRisks", "无"));
+    assertThat(s.instance).isEnded();
+  }
+
+  @Test
+  void simplifiedProcedureSkipsExpertsAndAMajorAdjustmentRaisesReDecision() throws Exception {
+    EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-fgw");
+    s.determineMethod("SELF", "SIMPLIFIED", "exec-fgw", List.of("EXECUTION", "EFFECT"));
+    assertThat(s.instance).isWaitingAt("Task_SupplyMaterialsSimplified", "Task_RecordConsultationsSimplified");
+    s.supplyMaterials("Task_SupplyMaterialsSimplified").recordConsultations("Task_RecordConsultationsSimplified", false)
+        .analysis("Task_AnalysisSimplified", 70, List.of(Dimension.EXECUTION, Dimension.EFFECT));
+    assertThat(s.var("evaluationGrade")).isEqualTo("FAIR");
+    assertThat(s.var("scoreLegality")).isNull();
+    s.reviewDraft(EvaluationScenario.docx("评估小组修改稿正文"));
+    assertThat(s.instance).isWaitingAt("Task_FinalizeReport").hasNotPassed("Task_SelectExperts");
+    s.finalizeReport();
+    assertThat(reportText(s)).contains("评估小组修改稿正文");
+    s.authority("MAJOR_ADJUSTMENT");
+    assertThat(s.instance).isWaitingAt("Task_Mitigation", "Task_ReDecision");
+    assertThat(candidates(s, "Task_ReDecision")).containsExactly("legal-affairs");
+    s.complete("Task_Mitigation", Map.of("mitigationMeasures", "暂停新增项目", "lossesAvoided", "减少损失", "remainingRisks", "无"))
+        .complete("Task_ReDecision", Map.of("reDecisionArrangement", "公开征求意见30日，合法性审查7个工作日", "reDecisionResponsibleUnit", "市发展和改革委员会"));
+    assertThat(s.instance).isEnded();
+    assertThat(s.instance).variables().containsEntry("evaluationOutcome", "MAJOR_ADJUSTMENT");
+  }
+
+  @ParameterizedTest(name = "第十六条、第十七条: {0} → mitigation by the executing unit")
+  @ValueSource(strings = {"SUSPEND", "TERMINATE"})
+  void suspensionAndTerminationRequireMitigation(String outcome) {
+    EvaluationScenario s = simplifiedToApproval().authority(outcome);
+    assertThat(candidates(s, "Task_Mitigation")).containsExactly("exec-fgw");
+    assertThat(s.tasks("Task_ReDecision")).isEmpty();
+  }
+
+  @Test
+  void refusedSubmissionsKeepTheTaskOpenWithAChineseReason() {
+    EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-jyj");
+    String task = s.task("Task_DetermineMethod").getId();
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task, Map.of("evaluatorType", "SELF", "procedureType", "FULL",
+        "undertakingUnit", "legal-affairs", "evaluationScope", "PARTIAL", "dimensionsInScope", EvaluationScenario.json(List.of()))))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("至少选择一项");
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task, Map.of("evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
+        "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("第十五条");
+    assertThat(s.task("Task_DetermineMethod").getId()).isEqualTo(task);
+
+    s.determineMethod("SELF", "FULL", "legal-affairs", null);
+    String team = s.task("Task_FormTeam").getId();
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(team, Map.of("teamMembers", EvaluationScenario.json(List.of(
+        Map.of("name", "张某", "organisation", "市教育局", "category", "机关工作人员", "contact", "1", "independenceDeclared", true,
+            "hasConflict", true, "conflictDescription", "曾参与决策起草"))))))
+        .hasMessageContaining("利益冲突").hasMessageContaining("第四条");
+    s.formTeam().draftPlan().approvePlan("APPROVE").designSurvey();
+    String consultations = s.task("Task_RecordConsultations").getId();
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(consultations, Map.of("consultations", EvaluationScenario.json(List.of(
+        Map.of("channel", "SYMPOSIUM", "date", "2026-10-12", "participants", 25, "summary", "座谈"))))))
+        .hasMessageContaining("至少两种方式");
+    String materials = s.task("Task_SupplyMaterials").getId();
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(materials, Map.of(
+        "materialFile1", org.camunda.bpm.engine.variable.Variables.fileValue("病毒.exe").file(new byte[] {1, 2}).create(),
+        "implementationData", "x", "implementationProblems", "x", "implementationRisks", "x", "implementationSuggestions", "x")))
+        .hasMessageContaining("类型不允许");
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(materials, Map.of(
+        "materialFile1", org.camunda.bpm.engine.variable.Variables.fileValue("伪装.pdf").file("MZ not a pdf".getBytes()).create(),
+        "implementationData", "x", "implementationProblems", "x", "implementationRisks", "x", "implementationSuggestions", "x")))
+        .hasMessageContaining("不符");
+    assertThat(store.materials(s.instance.getId())).isEmpty();
+  }
+
+  @Test
+  void aStartWithAnUnknownExecutingUnitLeavesNoInstance() {
+    long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("post-evaluation").count();
+    assertThatThrownBy(() -> EvaluationScenario.start(engine, number(), "exec-nowhere"))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("执行单位");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("post-evaluation").count())
+        .isEqualTo(before);
+  }
+
+  private List<String> candidates(EvaluationScenario s, String key) {
+    return engine.getTaskService().getIdentityLinksForTask(s.task(key).getId()).stream()
+        .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).collect(Collectors.toList());
+  }
+
+  private String reportText(EvaluationScenario s) throws Exception {
+    byte[] bytes = store.report(s.instance.getId()).orElseThrow().bytes();
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+      StringBuilder text = new StringBuilder();
+      doc.getParagraphs().stream().map(XWPFParagraph::getText).forEach(t -> text.append(t).append('\n'));
+      doc.getTables().forEach(t -> text.append(t.getText()).append('\n'));
+      return text.toString();
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package cn.jiyuan.decisionreview.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.jiyuan.decisionreview.support.Http;
+import cn.jiyuan.decisionreview.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 3 items 6 and 8: one commissioned full evaluation driven through /engine-rest by the demo users
+ * (never as admin), with a file upload, ending in a report that is downloaded and read with POI; and the
+ * confidentiality of Art. 23.
+ */
+@IntegrationTest
+class PostEvaluationRestIT {
+
+  @LocalServerPort int port;
+
+  private Http as(String user) {
+    return Http.basic(port, user, "demo");
+  }
+
+  private static Map<String, Object> vars(Object... pairs) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      Object value = pairs[i + 1];
+      vars.put((String) pairs[i], value instanceof Map<?, ?> typed ? typed : Map.of("value", value));
+    }
+    return Map.of("variables", vars);
+  }
+
+  private static Map<String, Object> json(Object value) {
+    return Map.of("value", cn.jiyuan.decisionreview.form.FormValues.toJson(value), "type", "Json");
+  }
+
+  private String task(Http user, String pid, String key) {
+    JsonNode tasks = user.get("/engine-rest/task?processInstanceId=" + pid + "&taskDefinitionKey=" + key).json();
+    assertThat(tasks).as(key + " visible to the user").isNotEmpty();
+    return tasks.get(0).get("id").asText();
+  }
+
+  private void submit(String user, String pid, String key, Map<String, Object> body) {
+    Http http = as(user);
+    Http.Response response = http.postJson("/engine-rest/task/" + task(http, pid, key) + "/submit-form", body);
+    assertThat(response.status()).as(user + " completes " + key + ": " + response.body()).isEqualTo(204);
+  }
+
+  @Test
+  void aCommissionedEvaluationRunsThroughTheRestApiAsTheDemoUsers() throws Exception {
+    String number = "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 5) + "号";
+    Http.Response started = as("sifa").postJson("/engine-rest/process-definition/key/post-evaluation/submit-form",
+        vars("decisionNumber", number, "decisionTitle", "济源市老旧小区改造实施方案", "executingUnit", "exec-fgw",
+            "evaluationType", "TRIGGERED", "legalBasis", "第八条第（五）项"));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String pid = started.json().get("id").asText();
+    assertThat(started.json().get("businessKey").asText()).isEqualTo(number);
+
+    // A refused submission is a 400 with the Chinese reason, and the task stays open.
+    Http sifa = as("sifa");
+    String method = task(sifa, pid, "Task_DetermineMethod");
+    Http.Response refused = sifa.postJson("/engine-rest/task/" + method + "/submit-form",
+        vars("evaluatorType", "COMMISSIONED", "procedureType", "SIMPLIFIED", "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("简易程序须书面说明理由");
+    assertThat(task(sifa, pid, "Task_DetermineMethod")).isEqualTo(method);
+
+    submit("sifa", pid, "Task_DetermineMethod", vars("evaluatorType", "COMMISSIONED", "procedureType", "FULL",
+        "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE"));
+    submit("sifa", pid, "Task_SelectAgency", vars("agencyId", "demo", "commissionScope", "整体评估",
+        "noSubcontractingDeclared", true));
+    submit("jigou", pid, "Task_FormTeam", vars("teamMembers", json(List.of(Map.of("name", "孙立新", "organisation",
+        "郑州大学公共政策研究中心", "category", "行业专家", "contact", "0371-1234567", "independenceDeclared", true)))));
+    submit("jigou", pid, "Task_DraftPlan", vars("planPurpose", "评估改造成效", "planObjectContent", "42个小区",
+        "planStandardsMethods", "第七条", "planStepsSchedule", "三个月", "planBudget", 120000, "planOrganisation", "机构负责"));
+    submit("zhengfu", pid, "Task_ApprovePlan", vars("planDecision", "APPROVE"));
+    submit("jigou", pid, "Task_DesignSurvey", vars("surveyOutline", "入户调查", "questionnaireTitle", "老旧小区改造满意度",
+        "questionnaireDays", 20, "questionnaireItems", json(List.of(Map.of("question", "总体满意度", "type", "SCALE")))));
+
+    byte[] pdf = "%PDF-1.7 实施情况".getBytes(StandardCharsets.UTF_8);
+    submit("fgw", pid, "Task_SupplyMaterials", vars(
+        "materialFile1", Map.of("value", Base64.getEncoder().encodeToString(pdf), "type", "File",
+            "valueInfo", Map.of("filename", "改造进度台账.pdf", "mimetype", "application/pdf")),
+        "implementationData", "已完成 38 个小区", "implementationProblems", "资金拨付慢", "implementationRisks", "工期延误",
+        "implementationSuggestions", "建立资金直达机制"));
+    submit("jigou", pid, "Task_RecordConsultations", vars("consultations", json(List.of(
+        Map.of("channel", "FIELD_RESEARCH", "date", "2026-09-01", "participants", 60, "summary", "入户走访"),
+        Map.of("channel", "WRITTEN_SOLICITATION", "date", "2026-09-10", "participants", 12, "opinionCount", 30, "summary", "书面征求街道意见")))));
+    Map<String, Object> analysis = new LinkedHashMap<>();
+    for (Dimension d : Dimension.values()) {
+      analysis.put(d.scoreVariable(), Map.of("value", 85));
+      analysis.put(d.findingsVariable(), Map.of("value", d.label() + "：总体良好"));
+    }
+    analysis.put("implementationPerformance", Map.of("value", "完成率 90%"));
+    analysis.put("institutionalDesign", Map.of("value", "制度基本健全"));
+    analysis.put("preliminaryConclusion", Map.of("value", "改造成效明显"));
+    analysis.put("recommendations", Map.of("value", "加快资金拨付"));
+    submit("jigou", pid, "Task_Analysis", Map.of("variables", analysis));
+    submit("jigou", pid, "Task_ReviewDraft", vars("draftConfirmed", true));
+    submit("jigou", pid, "Task_SelectExperts", vars("selectedExperts", json(List.of("zhuanjia1"))));
+    submit("zhuanjia1", pid, "Task_ExpertOpinion", vars("expertConclusion", "DISAGREE", "expertOpinion", "总体认可",
+        "dissentReason", "满意度样本偏少"));
+    submit("jigou", pid, "Task_FinalizeReport", vars("finalReportNotes", "已吸收专家意见"));
+    submit("zhengfu", pid, "Task_AuthorityApproval", vars("reportDecision", "APPROVE", "evaluationOutcome", "CONTINUE",
+        "outcomeReasons", "成效明显，继续执行"));
+
+    assertThat(as("ducha").get("/engine-rest/history/process-instance/" + pid).json().get("state").asText())
+        .isEqualTo("COMPLETED");
+
+    // The report, after the process has ended, for a participant; opened with POI.
+    Http.Response report = as("fgw").get("/api/evaluations/" + pid + "/report");
+    assertThat(report.status()).isEqualTo(200);
+    assertThat(report.header("Content-Disposition")).contains("filename*=UTF-8''");
+    String text;
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(report.bytes()))) {
+      StringBuilder sb = new StringBuilder();
+      doc.getParagraphs().stream().map(XWPFParagraph::getText).forEach(t -> sb.append(t).append('\n'));
+      doc.getTables().forEach(t -> sb.append(t.getText()).append('\n'));
+      text = sb.toString();
+    }
+    assertThat(text).contains("关于《济源市老旧小区改造实施方案》（" + number + "）跟踪反馈与后评估的报告")
+        .contains("一、基本情况", "二、评估内容分析", "三、评估结论及建议", "四、其他需要说明的问题")
+        .contains("良好", "郑州大学公共政策研究中心", "改造进度台账.pdf", "满意度样本偏少", "第八条第（五）项", "济政办〔2022〕4号");
+
+    JsonNode materials = as("fgw").get("/api/evaluations/" + pid + "/materials").json();
+    assertThat(materials).hasSize(1);
+    Http.Response material = as("jigou").get(materials.get(0).get("url").asText());
+    assertThat(material.bytes()).isEqualTo(pdf);
+
+    // Art. 23: another executing unit sees nothing; supervisors and the legal office read.
+    assertThat(as("jyj").get("/api/evaluations/" + pid + "/report").status()).isEqualTo(403);
+    assertThat(as("jyj").get("/api/evaluations/" + pid + "/materials").status()).isEqualTo(403);
+    assertThat(as("jyj").get(materials.get(0).get("url").asText()).status()).isEqualTo(403);
+    assertThat(as("jyj").get("/engine-rest/history/process-instance?processInstanceId=" + pid).json()).isEmpty();
+    assertThat(as("zhuanjia2").get("/api/evaluations/" + pid + "/report").status()).isEqualTo(403);
+    assertThat(as("zhuanjia1").get("/api/evaluations/" + pid + "/report").status()).isEqualTo(200);
+    assertThat(as("ducha").get("/api/evaluations/" + pid + "/report").status()).isEqualTo(200);
+    assertThat(as("sifa").get("/api/evaluations/" + pid + "/report").status()).isEqualTo(200);
+    assertThat(as("sifa").get("/api/evaluations/no-such-instance/report").status()).isEqualTo(404);
+  }
+
+  @Test
+  void jyjCannotSeeTheTasksOfAnEvaluationOfAnotherUnitsDecision() {
+    Http.Response started = as("zhengfu").postJson("/engine-rest/process-definition/key/post-evaluation/submit-form",
+        vars("decisionNumber", "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 5) + "号", "decisionTitle", "产业扶持政策",
+            "executingUnit", "exec-fgw", "evaluationType", "RISK", "legalBasis", "第十八条"));
+    String pid = started.json().get("id").asText();
+    submit("sifa", pid, "Task_DetermineMethod", vars("evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
+        "simplifiedJustification", "紧急", "undertakingUnit", "exec-fgw", "evaluationScope", "WHOLE"));
+    assertThat(as("fgw").get("/engine-rest/task?processInstanceId=" + pid).json()).hasSize(2);
+    assertThat(as("jyj").get("/engine-rest/task?processInstanceId=" + pid).json()).isEmpty();
+    assertThat(as("jyj").get("/engine-rest/process-instance/" + pid + "/variables").status()).isIn(403, 404);
+    assertThat(as("jyj").get("/api/evaluations/" + pid + "/materials").status()).isEqualTo(403);
+  }
+
+  @Test
+  void aStartWithBadInputIsA400AndLeavesNothingBehind() {
+    Http.Response refused = as("sifa").postJson("/engine-rest/process-definition/key/post-evaluation/start",
+        vars("decisionNumber", "济政〔2026〕9号", "decisionTitle", "x", "executingUnit", "exec-nowhere",
+            "evaluationType", "EXECUTION", "legalBasis", "第十九条第一款"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("执行单位");
+    assertThat(as("sifa").get("/engine-rest/process-instance?businessKey=" + Http.encode("济政〔2026〕9号")).json()).isEmpty();
+  }
+}
