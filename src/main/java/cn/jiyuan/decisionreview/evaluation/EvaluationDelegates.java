@@ -53,14 +53,14 @@ public class EvaluationDelegates {
     };
   }
 
-  /** After the grade table: the grade, the suggested outcome and the weighted score it used (Art. 7, 16). */
+  /** After the grade table: the grade and the suggested outcome, with labels for the forms (Art. 7, 16). */
   @Bean
   ExecutionListener gradeResultMapping() {
     return execution -> {
       Map<?, ?> result = (Map<?, ?>) execution.getVariable("gradeResult");
       String grade = result == null ? null : (String) result.get("grade");
       String outcome = result == null ? null : (String) result.get("suggestedOutcome");
-      Object score = result == null ? null : result.get("weightedScore");
+      Object score = execution.getVariable(WEIGHTED_SCORE);
       execution.setVariable(WEIGHTED_SCORE, score == null ? null : Math.round(((Number) score).doubleValue() * 10) / 10.0);
       execution.setVariable(EVALUATION_GRADE, grade);
       execution.setVariable(SUGGESTED_OUTCOME, outcome);

@@ -128,7 +128,7 @@ class PostEvaluationRestIT {
       doc.getTables().forEach(t -> sb.append(t.getText()).append('\n'));
       text = sb.toString();
     }
-    assertThat(text).contains("关于《济源市老旧小区改造实施方案》（" + number + "）跟踪反馈与后评估的报告")
+    assertThat(text).contains("关于《济源市老旧小区改造实施方案》", "（" + number + "）", "跟踪反馈与后评估的报告")
         .contains("一、基本情况", "二、评估内容分析", "三、评估结论及建议", "四、其他需要说明的问题")
         .contains("良好", "郑州大学公共政策研究中心", "改造进度台账.pdf", "满意度样本偏少", "第八条第（五）项", "济政办〔2022〕4号");
 

@@ -43,7 +43,7 @@ public final class Browser implements AutoCloseable {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1440,1000", "--lang=zh-CN", "--accept-lang=zh-CN,zh");
+        "--disable-sync", "--window-size=1440,1200", "--lang=zh-CN", "--accept-lang=zh-CN,zh");
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     return new Browser(new ChromeDriver(service, options));
@@ -78,8 +78,11 @@ public final class Browser implements AutoCloseable {
     return file;
   }
 
+  /** Scrolls the element to the middle of the window first: Tasklist's fixed footer would swallow the click. */
   public void click(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
   /** Clicks the element whose own text is exactly {@code text} (labels, buttons, list items). */

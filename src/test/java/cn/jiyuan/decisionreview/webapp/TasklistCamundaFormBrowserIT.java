@@ -32,6 +32,8 @@ class TasklistCamundaFormBrowserIT {
       browser.waitForText("我的待办");
       browser.open(base + "/camunda/app/tasklist/default/#/?task=" + task.getId());
       browser.waitForText("承担评估具体工作的单位");
+      browser.clickText("认领"); // Tasklist keeps the form disabled until the task is claimed
+      browser.waitForText("取消认领");
       browser.clickText("自行评估");
       browser.clickText("完整程序（第十条至第十四条）");
       browser.clickText("整体评估");

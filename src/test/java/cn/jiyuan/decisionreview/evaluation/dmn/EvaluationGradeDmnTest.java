@@ -233,7 +233,7 @@ class EvaluationGradeDmnTest {
 
     assertThat(result).hasSize(1);
     DmnDecisionResultEntries row = result.getSingleResult();
-    assertThat(row.keySet()).containsExactlyInAnyOrder("grade", "suggestedOutcome", "weightedScore");
+    assertThat(row.keySet()).containsExactlyInAnyOrder("grade", "suggestedOutcome");
     assertThat((String) row.get("grade")).isEqualTo(expectedGrade);
     assertThat((String) row.get("suggestedOutcome")).isEqualTo(expectedOutcome);
     assertThat(matchedRules).as("matched rule").containsExactly(rule);
@@ -335,7 +335,7 @@ class EvaluationGradeDmnTest {
     assertThat(table.getHitPolicy()).isIn(HitPolicy.UNIQUE, HitPolicy.FIRST);
     assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getText().getTextContent())
         .containsExactly("weightedScore", "severeAdverseImpact", "legalityConflict");
-    assertThat(table.getOutputs()).extracting(o -> o.getName()).containsExactly("grade", "suggestedOutcome", "weightedScore");
+    assertThat(table.getOutputs()).extracting(o -> o.getName()).containsExactly("grade", "suggestedOutcome");
     assertThat(table.getRules()).hasSize(10);
     for (Rule rule : table.getRules()) {
       String annotation = rule.getDescription() == null ? "" : rule.getDescription().getTextContent();
