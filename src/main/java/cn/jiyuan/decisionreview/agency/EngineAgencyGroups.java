@@ -2,11 +2,10 @@ package cn.jiyuan.decisionreview.agency;
 
 import cn.jiyuan.decisionreview.identity.AuthorizationSeeder;
 import cn.jiyuan.decisionreview.identity.Groups;
-import java.util.concurrent.Callable;
+import cn.jiyuan.decisionreview.security.SystemCalls;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,19 +21,19 @@ public class EngineAgencyGroups implements AgencyGroups {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineAgencyGroups.class);
 
-  private final ProcessEngine processEngine;
   private final IdentityService identityService;
   private final AuthorizationSeeder authorizations;
+  private final SystemCalls system;
 
-  public EngineAgencyGroups(ProcessEngine processEngine, AuthorizationSeeder authorizations) {
-    this.processEngine = processEngine;
+  public EngineAgencyGroups(ProcessEngine processEngine, AuthorizationSeeder authorizations, SystemCalls system) {
     this.identityService = processEngine.getIdentityService();
     this.authorizations = authorizations;
+    this.system = system;
   }
 
   @Override
   public void ensureAgencyGroup(String groupId, String name) {
-    withoutAuthorization(() -> {
+    system.run(() -> {
       Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
       if (group == null) {
         group = identityService.newGroup(groupId);
@@ -47,7 +46,6 @@ public class EngineAgencyGroups implements AgencyGroups {
         identityService.saveGroup(group);
       }
       authorizations.grantStaff(groupId);
-      return null;
     });
   }
 
@@ -56,13 +54,6 @@ public class EngineAgencyGroups implements AgencyGroups {
     if (!Groups.isExecutingUnit(groupId)) {
       return false;
     }
-    return withoutAuthorization(() -> identityService.createGroupQuery().groupId(groupId).count() > 0);
-  }
-
-  /** Joins the running command (and its transaction) when there is one, e.g. in the registration delegate. */
-  private <T> T withoutAuthorization(Callable<T> work) {
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(work));
+    return system.run(() -> identityService.createGroupQuery().groupId(groupId).count() > 0);
   }
 }

@@ -41,10 +41,11 @@ public class EvaluationDelegates {
 
   /** 确定受委托机构 (Art. 21): from now on the agency's group does the evaluation tasks. */
   @Bean
-  JavaDelegate commissionAgency(AgencyService agencies) {
+  JavaDelegate commissionAgency(AgencyService agencies, ParticipantGrants grants) {
     return execution -> {
       String agencyId = FormValues.text(execution.getVariable(AGENCY_ID));
       String group = agencies.groupId(agencyId);
+      grants.grantGroup(execution.getProcessInstanceId(), group);
       execution.setVariable(AGENCY_GROUP, group);
       execution.setVariable(AGENCY_NAME, agencies.find(agencyId).map(a -> a.name()).orElse(agencyId));
       execution.setVariable(EVALUATOR_GROUP, group);

@@ -25,9 +25,11 @@ public class EvaluationStartListener implements ExecutionListener {
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private final IdentityService identityService;
+  private final ParticipantGrants grants;
 
-  public EvaluationStartListener(IdentityService identityService) {
+  public EvaluationStartListener(IdentityService identityService, ParticipantGrants grants) {
     this.identityService = identityService;
+    this.grants = grants;
   }
 
   @Override
@@ -47,6 +49,7 @@ public class EvaluationStartListener implements ExecutionListener {
         .throwIfAny();
 
     execution.setProcessBusinessKey(number);
+    grants.grantGroup(execution.getProcessInstanceId(), unit);
     execution.setVariable(DECISION_NUMBER, number);
     execution.setVariable(DECISION_TITLE, title);
     execution.setVariable(URGENT, "RISK".equals(type) || FormValues.isTrue(execution.getVariable(URGENT)));

@@ -39,9 +39,11 @@ public class EvaluationTaskCompletion implements TaskListener {
   private final IdentityService identityService;
   private final EvaluationFileStore files;
   private final EvaluationReports reports;
+  private final ParticipantGrants grants;
 
   public EvaluationTaskCompletion(AgencyService agencies, IdentityService identityService, EvaluationFileStore files,
-      EvaluationReports reports) {
+      EvaluationReports reports, ParticipantGrants grants) {
+    this.grants = grants;
     this.agencies = agencies;
     this.identityService = identityService;
     this.files = files;
@@ -74,7 +76,10 @@ public class EvaluationTaskCompletion implements TaskListener {
 
     DelegateExecution execution = task.getExecution();
     switch (key) {
-      case TaskKeys.DETERMINE_METHOD -> determineMethod(execution);
+      case TaskKeys.DETERMINE_METHOD -> {
+        determineMethod(execution);
+        grants.grantGroup(task.getProcessInstanceId(), FormValues.text(task.getVariable(UNDERTAKING_UNIT)));
+      }
       case TaskKeys.SELECT_AGENCY -> agencies.eligibilityInput(FormValues.text(task.getVariable(AGENCY_ID)),
               FormValues.text(task.getVariable(DECISION_NUMBER)), FormValues.text(task.getVariable(EXECUTING_UNIT)))
           .forEach((name, value) -> execution.setVariable(name, Variables.untypedValue(value, true)));
@@ -85,8 +90,11 @@ public class EvaluationTaskCompletion implements TaskListener {
           reports.replaceWithRevision(execution, bytes(uploads.get(0)));
         }
       }
-      case TaskKeys.SELECT_EXPERTS ->
-          execution.setVariable(EXPERT_USERS, JsonVariables.list(FormValues.stringList(task.getVariable(SELECTED_EXPERTS))));
+      case TaskKeys.SELECT_EXPERTS -> {
+        List<String> experts = FormValues.stringList(task.getVariable(SELECTED_EXPERTS));
+        execution.setVariable(EXPERT_USERS, JsonVariables.list(experts));
+        experts.forEach(expert -> grants.grantUser(task.getProcessInstanceId(), expert));
+      }
       case TaskKeys.EXPERT_OPINION -> recordExpertOpinion(task);
       case TaskKeys.AUTHORITY_APPROVAL -> execution.setVariable(EVALUATION_OUTCOME_LABEL,
           EvaluationCodes.label(EvaluationCodes.OUTCOMES, task.getVariable(EVALUATION_OUTCOME)));

@@ -1,32 +1,32 @@
 package cn.jiyuan.decisionreview.security;
 
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs engine queries as the system, for access decisions the project makes itself (e.g. "was this user
- * a participant of that evaluation?"), then restores the caller's authentication.
+ * Runs engine work without the caller's authorization checks, for what the project decides itself:
+ * access decisions ("was this user a participant?"), or grants a participant's step must make even though
+ * the participant may not administer authorizations. Inside a running command it joins that command.
  */
 @Component
 public class SystemCalls {
 
-  private final IdentityService identityService;
+  private final ProcessEngineConfigurationImpl configuration;
 
-  public SystemCalls(IdentityService identityService) {
-    this.identityService = identityService;
+  public SystemCalls(ProcessEngine engine) {
+    this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
   }
 
   public <T> T run(Supplier<T> work) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(work::get));
+  }
+
+  public void run(Runnable work) {
+    run(() -> {
+      work.run();
+      return null;
+    });
   }
 }

@@ -160,6 +160,9 @@ class PostEvaluationRestIT {
     assertThat(as("fgw").get("/engine-rest/task?processInstanceId=" + pid).json()).hasSize(2);
     assertThat(as("jyj").get("/engine-rest/task?processInstanceId=" + pid).json()).isEmpty();
     assertThat(as("jyj").get("/engine-rest/process-instance/" + pid + "/variables").status()).isIn(403, 404);
+    // Participants read their evaluation's variables (Tasklist shows decision number and title in the list).
+    assertThat(as("fgw").get("/engine-rest/process-instance/" + pid + "/variables").json().get("decisionTitle")
+        .get("value").asText()).isEqualTo("产业扶持政策");
     assertThat(as("jyj").get("/api/evaluations/" + pid + "/materials").status()).isEqualTo(403);
   }
 

@@ -1,0 +1,58 @@
+package cn.jiyuan.decisionreview.evaluation;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import cn.jiyuan.decisionreview.security.SystemCalls;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Service;
+
+/**
+ * Art. 23 at engine level: an evaluation's participants (executing unit, evaluator group, agency, chosen
+ * experts) may read that one process instance — its variables show in their Tasklist — and nobody else
+ * beyond the roles that read everything. Granted by the step that makes them participants.
+ */
+@Service
+public class ParticipantGrants {
+
+  private final AuthorizationService authorizationService;
+  private final SystemCalls system;
+
+  public ParticipantGrants(AuthorizationService authorizationService, SystemCalls system) {
+    this.authorizationService = authorizationService;
+    this.system = system;
+  }
+
+  public void grantGroup(String processInstanceId, String groupId) {
+    grant(processInstanceId, groupId, null);
+  }
+
+  public void grantUser(String processInstanceId, String userId) {
+    grant(processInstanceId, null, userId);
+  }
+
+  private void grant(String processInstanceId, String groupId, String userId) {
+    if (groupId == null && userId == null) {
+      return;
+    }
+    system.run(() -> {
+      var query = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+          .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId);
+      boolean exists = (groupId != null ? query.groupIdIn(groupId) : query.userIdIn(userId)).count() > 0;
+      if (!exists) {
+        Authorization auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        auth.setResource(Resources.PROCESS_INSTANCE);
+        auth.setResourceId(processInstanceId);
+        if (groupId != null) {
+          auth.setGroupId(groupId);
+        } else {
+          auth.setUserId(userId);
+        }
+        auth.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(auth);
+      }
+    });
+  }
+}
