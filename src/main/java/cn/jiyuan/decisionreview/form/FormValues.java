@@ -104,6 +104,18 @@ public final class FormValues {
     }
   }
 
+  /** A Json object (group) as a plain map; an empty map when missing. */
+  public static Map<String, Object> object(Object value) {
+    if (value == null) {
+      return Map.of();
+    }
+    try {
+      return MAPPER.readValue(json(value), new TypeReference<Map<String, Object>>() {});
+    } catch (Exception e) {
+      throw new IllegalArgumentException("不是有效的数据", e);
+    }
+  }
+
   /** A Json array of strings (checklist, taglist) as a list; an empty list when missing. */
   public static List<String> stringList(Object value) {
     if (value == null) {

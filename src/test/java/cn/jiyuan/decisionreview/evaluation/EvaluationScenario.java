@@ -37,6 +37,26 @@ public class EvaluationScenario {
     return new EvaluationScenario(engine, engine.getRuntimeService().startProcessInstanceByKey("post-evaluation", vars));
   }
 
+  /** Drives an evaluation that was started elsewhere, e.g. by decision tracking. */
+  public static EvaluationScenario of(ProcessEngine engine, ProcessInstance instance) {
+    return new EvaluationScenario(engine, instance);
+  }
+
+  /** The shortest way to the authority's resolution: a simplified self-evaluation by the legal office. */
+  public EvaluationScenario simplifiedUntilResolved(String outcome, String executingUnit) {
+    determineMethod("SELF", "SIMPLIFIED", "legal-affairs", null)
+        .supplyMaterials("Task_SupplyMaterialsSimplified").recordConsultations("Task_RecordConsultationsSimplified", false)
+        .analysis("Task_AnalysisSimplified", 85, List.of(Dimension.values())).reviewDraft(null).finalizeReport()
+        .authority(outcome);
+    if (!outcome.equals("CONTINUE")) {
+      complete("Task_Mitigation", Map.of("mitigationMeasures", "采取措施", "lossesAvoided", "减少损失", "remainingRisks", "无"));
+    }
+    if (outcome.equals("MAJOR_ADJUSTMENT")) {
+      complete("Task_ReDecision", Map.of("reDecisionArrangement", "依法重新决策", "reDecisionResponsibleUnit", "市司法局"));
+    }
+    return this;
+  }
+
   public static TypedValue json(Object value) {
     return SpinValues.jsonValue(FormValues.toJson(value)).create();
   }

@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.TestPropertySource;
 
@@ -46,6 +47,7 @@ class PostEvaluationProcessIT {
   @TestConfiguration
   static class Coverage {
     @Bean
+    @Primary // the coverage configuration also defines a default; with two, the listener silently falls back to it
     ProcessEngineCoverageProperties coverageProperties() {
       return ProcessEngineCoverageProperties.Companion.builder()
           .assertClassCoverageAtLeast(0.9)

@@ -1,0 +1,140 @@
+package cn.jiyuan.decisionreview.tracking;
+
+import static cn.jiyuan.decisionreview.tracking.TrackingVariables.*;
+
+import cn.jiyuan.decisionreview.form.FormRefusal;
+import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.identity.Groups;
+import cn.jiyuan.decisionreview.identity.ProcessKeys;
+import cn.jiyuan.decisionreview.security.SystemCalls;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+/** evaluation-request (Art. 8, 18): who may ask for which decision, the trigger's answer, and the hand-over. */
+@Service
+public class EvaluationRequests {
+
+  /** Must agree with the PUBLIC_OPINIONS row of evaluationTrigger; used only to explain a refusal. */
+  static final int PUBLIC_OPINION_THRESHOLD = 20;
+
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final SystemCalls system;
+
+  public EvaluationRequests(RuntimeService runtimeService, IdentityService identityService, SystemCalls system) {
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.system = system;
+  }
+
+  /** Start: the decision must be tracked, and an executing unit may only ask about its own decisions. */
+  public void start(DelegateExecution execution) {
+    String number = FormValues.text(execution.getVariable(DECISION_NUMBER));
+    String reason = FormValues.text(execution.getVariable(REQUEST_REASON));
+    Object count = execution.getVariable(PUBLIC_OPINION_COUNT);
+    Long opinions = FormValues.wholeNumber(count);
+    FormRefusal r = new FormRefusal()
+        .require(number != null, DECISION_NUMBER, "请填写决策文号")
+        .require(TrackingCodes.REQUEST_REASONS.containsKey(reason), REQUEST_REASON, "请选择第八条或第十八条规定的申请事由")
+        .require(!FormValues.isBlank(execution.getVariable(REQUEST_DESCRIPTION)), REQUEST_DESCRIPTION, "请填写申请说明")
+        .require(FormValues.isBlank(count) || (opinions != null && opinions >= 0), PUBLIC_OPINION_COUNT, "公众意见数量须为不小于 0 的整数");
+    ProcessInstance tracking = number == null ? null : trackingInstance(number);
+    if (number != null && tracking == null) {
+      r.add(DECISION_NUMBER, "未找到文号为“" + number + "”的正在跟踪的重大行政决策，请核对文号或先登记决策");
+    }
+    String requester = FormValues.text(execution.getVariable(REQUESTED_BY));
+    if (tracking != null && requester != null) {
+      String unit = (String) system.run(() -> runtimeService.getVariable(tracking.getId(), EXECUTING_UNIT));
+      List<String> groups = system.run(() -> identityService.createGroupQuery().groupMember(requester).list())
+          .stream().map(Group::getId).toList();
+      boolean coordinator = groups.contains(Groups.LEGAL_AFFAIRS) || groups.contains(Groups.DECISION_AUTHORITY)
+          || groups.contains(Groups.CAMUNDA_ADMIN);
+      r.require(coordinator || groups.contains(unit), DECISION_NUMBER, "执行单位只能为本单位执行的决策申请评估（第八条第（四）项、第十八条）");
+    }
+    r.throwIfAny();
+    execution.setProcessBusinessKey(number);
+    execution.setVariable(PUBLIC_OPINION_COUNT, Variables.integerValue(opinions == null ? null : opinions.intValue()));
+    execution.setVariable("requestReasonLabel", TrackingCodes.REQUEST_REASONS.get(reason));
+  }
+
+  /** After evaluationTrigger: accepted or not, the article, urgency, and a refusal a person understands. */
+  public void decided(DelegateExecution execution) {
+    Map<?, ?> trigger = (Map<?, ?>) execution.getVariable(TRIGGER);
+    boolean accepted = trigger != null && Boolean.TRUE.equals(trigger.get("accepted"));
+    execution.setVariable(REQUEST_ACCEPTED, accepted);
+    execution.setVariable(LEGAL_BASIS, trigger == null ? null : trigger.get("legalBasis"));
+    execution.setVariable(URGENT, trigger != null && Boolean.TRUE.equals(trigger.get("urgent")));
+    execution.removeVariable(TRIGGER);
+    if (!accepted) {
+      execution.setVariable(REQUEST_REFUSAL_TEXT, refusalText(FormValues.text(execution.getVariable(REQUEST_REASON)),
+          FormValues.wholeNumber(execution.getVariable(PUBLIC_OPINION_COUNT))));
+    }
+  }
+
+  static String refusalText(String reason, Long publicOpinionCount) {
+    if ("PUBLIC_OPINIONS".equals(reason)) {
+      return "收到的公众意见为 " + (publicOpinionCount == null ? 0 : publicOpinionCount) + " 条，未达到第八条第（三）项“提出较多意见”的受理标准（"
+          + PUBLIC_OPINION_THRESHOLD + " 条）。";
+    }
+    return "申请事由不符合第八条、第十八条规定的评估情形。";
+  }
+
+  /**
+   * Hands the accepted request to the decision's tracking: it starts an evaluation, or is merged into the
+   * running one; if tracking cannot take a message right now (e.g. a waiver is being decided), it is recorded.
+   */
+  public void deliver(DelegateExecution execution) {
+    String number = FormValues.text(execution.getVariable(DECISION_NUMBER));
+    Map<String, Object> message = new java.util.LinkedHashMap<>();
+    for (String name : List.of(REQUEST_REASON, LEGAL_BASIS, URGENT, REQUEST_DESCRIPTION, REQUESTED_BY)) {
+      message.put(name, execution.getVariable(name));
+    }
+    String handling = system.run(() -> {
+      ProcessInstance tracking = trackingInstance(number);
+      boolean evaluating = runtimeService.createProcessInstanceQuery().superProcessInstanceId(tracking.getId()).count() > 0;
+      boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(tracking.getId())
+          .eventType("message").eventName(MESSAGE_EVALUATION_REQUESTED).count() > 0;
+      if (waiting) {
+        var correlation = runtimeService.createMessageCorrelation(MESSAGE_EVALUATION_REQUESTED).processInstanceId(tracking.getId());
+        // A request merged into a running evaluation travels as one Json value, so that it cannot overwrite the
+        // type and article of the evaluation in progress; otherwise it describes the evaluation about to start.
+        if (busy(tracking.getId())) {
+          correlation.setVariable(MERGED_REQUEST, cn.jiyuan.decisionreview.evaluation.JsonVariables.json(message));
+        } else {
+          correlation.setVariables(message);
+        }
+        correlation.correlate();
+        return busy(tracking.getId()) ? "MERGED" : "STARTED";
+      }
+      List<Map<String, Object>> requests = new java.util.ArrayList<>(
+          FormValues.objectList(runtimeService.getVariable(tracking.getId(), REQUEST_HISTORY)));
+      Map<String, Object> recorded = new java.util.LinkedHashMap<>(message);
+      recorded.put("date", TrackingService.today().toString());
+      recorded.put("handling", "RECORDED");
+      requests.add(recorded);
+      runtimeService.setVariable(tracking.getId(), REQUEST_HISTORY,
+          cn.jiyuan.decisionreview.evaluation.JsonVariables.json(requests));
+      return "RECORDED";
+    });
+    execution.setVariable(REQUEST_HANDLING, handling);
+  }
+
+  /** Evaluating or suspended: a request is merged or recorded, not started. */
+  private boolean busy(String trackingId) {
+    return runtimeService.createEventSubscriptionQuery().processInstanceId(trackingId).eventType("message")
+        .eventName(MESSAGE_EVALUATION_REQUESTED).list().stream()
+        .anyMatch(sub -> sub.getActivityId().startsWith("BoundaryEvent_"));
+  }
+
+  private ProcessInstance trackingInstance(String number) {
+    return system.run(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.DECISION_TRACKING)
+        .processInstanceBusinessKey(number).active().list().stream().findFirst().orElse(null));
+  }
+}

@@ -1,0 +1,291 @@
+package cn.jiyuan.decisionreview.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.support.IntegrationTest;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * decision-tracking and evaluation-request (issue 4 item 9): registration and its refusals, the timers of
+ * each category, a fired timer starting post-evaluation, half progress, requests accepted / refused /
+ * merged, waivers, suspension, termination; flow-node coverage of both processes at least 90 %.
+ */
+@IntegrationTest
+// Timers are fired by the test itself (executeJob), not by the job executor racing it.
+@TestPropertySource(properties = {"decision-review.demo.evaluations=false", "camunda.bpm.job-execution.enabled=false"})
+@Import({ProcessEngineCoverageConfiguration.class, DecisionTrackingProcessIT.Coverage.class})
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class DecisionTrackingProcessIT {
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    @Primary // the coverage configuration also defines a default; with two, the listener silently falls back to it
+    ProcessEngineCoverageProperties coverageProperties() {
+      return ProcessEngineCoverageProperties.Companion.builder()
+          .assertClassCoverageAtLeast(0.9)
+          .excludeProcessDefinitionKeys("it-unit-task", "agency-registration", "post-evaluation")
+          .build();
+    }
+  }
+
+  @Autowired ProcessEngine engine;
+
+  static String number() {
+    return "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 6) + "号";
+  }
+
+  ProcessInstance register(String number, String category, boolean broad, String start, String end) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("decisionNumber", number);
+    v.put("decisionTitle", "测试决策");
+    v.put("decisionCategory", category);
+    v.put("broadImpact", broad);
+    v.put("implementationStart", start);
+    v.put("implementationEnd", end);
+    v.put("executingUnit", "exec-fgw");
+    v.put("superiorMandated", false);
+    return submitStart("decision-tracking", v);
+  }
+
+  /** As Tasklist's start form does. */
+  ProcessInstance submitStart(String key, Map<String, Object> vars) {
+    String id = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+        .singleResult().getId();
+    return engine.getFormService().submitStartForm(id, vars);
+  }
+
+  Job timer(ProcessInstance tracking) {
+    return engine.getManagementService().createJobQuery().processInstanceId(tracking.getId()).timers().singleResult();
+  }
+
+  static Date beijingMidnight(String date) {
+    return Date.from(LocalDate.parse(date).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
+  }
+
+  ProcessInstance evaluationOf(ProcessInstance tracking) {
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(tracking.getId()).singleResult();
+  }
+
+  Object var(ProcessInstance pi, String name) {
+    return engine.getRuntimeService().getVariable(pi.getId(), name);
+  }
+
+  ProcessInstance request(String user, String number, String reason, Integer opinions) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("decisionNumber", number);
+    v.put("requestReason", reason);
+    v.put("requestDescription", "测试申请");
+    if (opinions != null) {
+      v.put("publicOpinionCount", opinions);
+    }
+    engine.getIdentityService().setAuthentication(user, engine.getIdentityService().createGroupQuery().groupMember(user)
+        .list().stream().map(g -> g.getId()).toList());
+    try {
+      return submitStart("evaluation-request", v);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  @Test
+  void registrationSetsTheBusinessKeyAndRefusesBadInputLeavingNothingBehind() {
+    String number = number();
+    ProcessInstance tracking = register(number, "REFORM", false, "2026-07-01", null);
+    assertThat(tracking.getBusinessKey()).isEqualTo(number);
+    long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("decision-tracking").count();
+    assertThatThrownBy(() -> register(number, "REFORM", false, "2026-07-01", null)).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("已在跟踪中");
+    assertThatThrownBy(() -> register(number(), "POLICY", false, "2026-07-01", "2026-06-30")).hasMessageContaining("不能早于开始日期");
+    assertThatThrownBy(() -> register(number(), "SPACE_PROGRAM", false, "2026-07-01", null)).hasMessageContaining("决策类别");
+    Map<String, Object> v = new LinkedHashMap<>(Map.of("decisionNumber", number(), "decisionTitle", "x", "decisionCategory", "PLAN",
+        "implementationStart", "2026-01-01", "executingUnit", "exec-nowhere"));
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("decision-tracking", v)).hasMessageContaining("执行单位");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("decision-tracking").count()).isEqualTo(before);
+  }
+
+  @Test
+  void article19TimersForEachCategory() {
+    ProcessInstance reform = register(number(), "REFORM", false, "2026-07-01", null);
+    assertThat(timer(reform).getDuedate()).isEqualTo(beijingMidnight("2027-07-01"));
+    assertThat(FormValues.objectList(var(reform, "scheduledEvaluations"))).hasSize(1);
+
+    ProcessInstance policy = register(number(), "POLICY", true, "2026-01-01", "2031-12-31");
+    assertThat(var(policy, "termMonths")).isEqualTo(72);
+    assertThat(FormValues.objectList(var(policy, "scheduledEvaluations"))).extracting(e -> e.get("evaluationType") + "@" + e.get("dueDate"))
+        .containsExactly("EXECUTION@2027-01-01", "MID_TERM@2029-01-01", "FINAL@2032-01-01");
+    assertThat(timer(policy).getDuedate()).isEqualTo(beijingMidnight("2027-01-01"));
+
+    ProcessInstance plan = register(number(), "PLAN", false, "2026-03-01", "2031-02-28");
+    assertThat(timer(plan).getDuedate()).isEqualTo(beijingMidnight("2028-09-01"));
+    assertThat(var(plan, "nextScheduledType")).isEqualTo("MID_TERM");
+
+    ProcessInstance other = register(number(), "OTHER", false, "2026-03-01", null);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(other.getId()).timers().count()).isZero();
+    assertThat(var(other, "hasNextScheduled")).isEqualTo(false);
+  }
+
+  @Test
+  void aFiredTimerStartsPostEvaluationWithTheRightVariables() {
+    String number = number();
+    ProcessInstance tracking = register(number, "REFORM", false, "2025-01-01", null);
+    engine.getManagementService().executeJob(timer(tracking).getId());
+    ProcessInstance evaluation = evaluationOf(tracking);
+    assertThat(evaluation.getBusinessKey()).isEqualTo(number);
+    assertThat(var(evaluation, "evaluationType")).isEqualTo("EXECUTION");
+    assertThat(var(evaluation, "legalBasis")).isEqualTo("第十九条第一款");
+    assertThat(var(evaluation, "executingUnit")).isEqualTo("exec-fgw");
+    assertThat(var(tracking, "trackingStatus")).isEqualTo("EVALUATING");
+
+    EvaluationScenario.of(engine, evaluation).simplifiedUntilResolved("CONTINUE", "exec-fgw");
+    assertThat(var(tracking, "trackingStatus")).isEqualTo("TRACKING");
+    assertThat(var(tracking, "lastExecutionEvaluationDate")).isEqualTo(TrackingService.today().toString());
+    List<Map<String, Object>> history = FormValues.objectList(var(tracking, "evaluationHistory"));
+    assertThat(history).singleElement().satisfies(h -> {
+      assertThat(h.get("evaluationType")).isEqualTo("EXECUTION");
+      assertThat(h.get("grade")).isEqualTo("GOOD");
+      assertThat(h.get("outcome")).isEqualTo("CONTINUE");
+      assertThat(h.get("waived")).isEqualTo(false);
+    });
+    assertThat(var(tracking, "hasNextScheduled")).isEqualTo(false);
+  }
+
+  @Test
+  void halfProgressBringsTheMidTermForwardAndItsTimerIsGoneAfterwards() {
+    ProcessInstance plan = register(number(), "PLAN", false, "2026-01-01", "2035-12-31");
+    Task report = engine.getTaskService().createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey("Task_ReportHalfProgress").singleResult();
+    assertThat(report).isNotNull();
+    engine.getFormService().submitTaskForm(report.getId(), Map.of("progressDescription", "已完成 55%"));
+    Job timer = timer(plan);
+    assertThat(timer.getDuedate()).isBeforeOrEqualTo(new Date());
+    engine.getManagementService().executeJob(timer.getId());
+    assertThat(var(evaluationOf(plan), "evaluationType")).isEqualTo("MID_TERM");
+    EvaluationScenario.of(engine, evaluationOf(plan)).simplifiedUntilResolved("CONTINUE", "exec-fgw");
+    assertThat(var(plan, "nextScheduledType")).isEqualTo("FINAL");
+    assertThat(FormValues.objectList(var(plan, "scheduledEvaluations"))).filteredOn(e -> e.get("evaluationType").equals("MID_TERM"))
+        .singleElement().satisfies(e -> assertThat(e.get("status")).isEqualTo("DONE"));
+  }
+
+  @Test
+  void aMidTermTimerWithdrawsTheProgressReport() {
+    ProcessInstance plan = register(number(), "PLAN", false, "2020-01-01", "2029-12-31");
+    engine.getManagementService().executeJob(timer(plan).getId());
+    assertThat(var(evaluationOf(plan), "evaluationType")).isEqualTo("MID_TERM");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey("Task_ReportHalfProgress").count()).isZero();
+  }
+
+  @Test
+  void requestsAreAcceptedRefusedAndMerged() {
+    String number = number();
+    ProcessInstance tracking = register(number, "OTHER", false, "2026-01-01", null);
+
+    assertThatThrownBy(() -> request("jyj", number, "EXECUTOR_APPLICATION", null)).hasMessageContaining("本单位");
+    assertThatThrownBy(() -> request("sifa", "济政〔1999〕1号", "EFFECT_NOT_ACHIEVED", null)).hasMessageContaining("未找到");
+
+    ProcessInstance few = request("sifa", number, "PUBLIC_OPINIONS", 5);
+    Task refusal = engine.getTaskService().createTaskQuery().processInstanceId(few.getId()).singleResult();
+    assertThat(refusal.getAssignee()).isEqualTo("sifa");
+    assertThat((String) engine.getRuntimeService().getVariable(few.getId(), "requestRefusalText")).contains("20 条");
+    engine.getFormService().submitTaskForm(refusal.getId(), Map.of("refusalAcknowledged", true));
+    assertThat(evaluationOf(tracking)).isNull();
+
+    request("fgw", number, "EXECUTOR_APPLICATION", null);
+    ProcessInstance evaluation = evaluationOf(tracking);
+    assertThat(var(evaluation, "evaluationType")).isEqualTo("TRIGGERED");
+    assertThat(var(evaluation, "legalBasis")).isEqualTo("第八条第（四）项");
+
+    ProcessInstance risk = request("fgw", number, "EXECUTION_RISK", null);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(tracking.getId()).count()).isEqualTo(1);
+    assertThat(var(evaluation, "authorityAttention")).isEqualTo(true);
+    assertThat((String) var(evaluation, "authorityAttentionText")).contains("第十八条");
+    assertThat(FormValues.objectList(var(tracking, "requestHistory"))).extracting(r -> r.get("requestReason") + ":" + r.get("handling"))
+        .containsExactly("EXECUTOR_APPLICATION:STARTED", "EXECUTION_RISK:MERGED");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(risk.getId())
+        .variableName("requestHandling").singleResult().getValue()).isEqualTo("MERGED");
+  }
+
+  @Test
+  void article20WaiverConfirmedAndRejected() {
+    String number = number();
+    ProcessInstance tracking = register(number, "OTHER", false, "2025-01-01", null);
+    engine.getRuntimeService().setVariable(tracking.getId(), "lastExecutionEvaluationDate", TrackingService.today().minusMonths(3).toString());
+
+    request("sifa", number, "AUTHORITY_DEEMS_NECESSARY", null);
+    Task confirm = engine.getTaskService().createTaskQuery().processInstanceId(tracking.getId()).taskDefinitionKey("Task_ConfirmWaiver").singleResult();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(confirm.getId())).extracting(l -> l.getGroupId()).contains("legal-affairs");
+    engine.getFormService().submitTaskForm(confirm.getId(), Map.of("waiverDecision", "CONFIRM", "waiverReason", "三个月前已评估，无新情况"));
+    assertThat(evaluationOf(tracking)).isNull();
+    assertThat(FormValues.objectList(var(tracking, "evaluationHistory"))).singleElement()
+        .satisfies(h -> assertThat(h.get("waived")).isEqualTo(true));
+
+    request("sifa", number, "AUTHORITY_DEEMS_NECESSARY", null);
+    confirm = engine.getTaskService().createTaskQuery().processInstanceId(tracking.getId()).taskDefinitionKey("Task_ConfirmWaiver").singleResult();
+    engine.getFormService().submitTaskForm(confirm.getId(), Map.of("waiverDecision", "REJECT", "waiverReason", "公众关注度上升，仍需评估"));
+    assertThat(var(evaluationOf(tracking), "evaluationType")).isEqualTo("TRIGGERED");
+  }
+
+  @Test
+  void suspensionWaitsForResumptionAndRecordsRequestsMeanwhile() {
+    String number = number();
+    ProcessInstance tracking = register(number, "REFORM", false, "2025-01-01", null);
+    engine.getManagementService().executeJob(timer(tracking).getId());
+    EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("SUSPEND", "exec-fgw");
+    assertThat(var(tracking, "trackingStatus")).isEqualTo("SUSPENDED");
+    Task resume = engine.getTaskService().createTaskQuery().processInstanceId(tracking.getId()).taskDefinitionKey("Task_Resume").singleResult();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(resume.getId())).extracting(l -> l.getGroupId()).contains("decision-authority");
+
+    request("sifa", number, "EFFECT_NOT_ACHIEVED", null);
+    assertThat(FormValues.objectList(var(tracking, "requestHistory"))).extracting(r -> r.get("handling")).containsExactly("MERGED");
+    engine.getFormService().submitTaskForm(resume.getId(), Map.of("resumeNotes", "风险已消除，恢复执行"));
+    assertThat(var(tracking, "trackingStatus")).isEqualTo("TRACKING");
+  }
+
+  @Test
+  void terminationEndsTrackingAfterMitigation() {
+    ProcessInstance tracking = register(number(), "POLICY", true, "2025-01-01", "2032-12-31");
+    engine.getManagementService().executeJob(timer(tracking).getId());
+    EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("TERMINATE", "exec-fgw");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(tracking.getId()).count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(tracking.getId())
+        .variableName("trackingStatus").singleResult().getValue()).isEqualTo("TERMINATED");
+  }
+
+  @Test
+  void theFinalEvaluationEndsTracking() {
+    ProcessInstance tracking = register(number(), "PLAN", false, "2015-01-01", "2019-12-31");
+    engine.getManagementService().executeJob(timer(tracking).getId());
+    assertThat(var(evaluationOf(tracking), "evaluationType")).isEqualTo("MID_TERM");
+    EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("MAJOR_ADJUSTMENT", "exec-fgw");
+    engine.getManagementService().executeJob(timer(tracking).getId());
+    assertThat(var(evaluationOf(tracking), "evaluationType")).isEqualTo("FINAL");
+    EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("ADJUST", "exec-fgw");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(tracking.getId())
+        .variableName("trackingStatus").singleResult().getValue()).isEqualTo("COMPLETED");
+  }
+}
