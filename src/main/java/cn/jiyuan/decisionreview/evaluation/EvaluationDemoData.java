@@ -23,7 +23,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo profile: evaluations under way at different phases, carried forward by the demo users themselves,
+ * Demo profile: five registered decisions (all four categories) and evaluations under way at different phases,
+ * started by their schedule or a request and carried forward by the demo users themselves,
  * so that sifa, zhengfu, fgw, jyj and jigou find real work in Tasklist. Runs once per database.
  */
 @Component
@@ -53,13 +54,13 @@ public class EvaluationDemoData {
       simplifiedAtAuthorityApproval();
       selfEvaluationAtMaterials();
       justStarted();
-      LOG.info("已生成演示评估：4 项评估处于不同阶段");
+      LOG.info("已生成演示数据：5 项重大行政决策，4 项评估处于不同阶段");
     });
   }
 
   /** 课后服务: commissioned to the demo agency; jyj supplies materials, jigou records consultations. */
   private void commissionedAtImplementation() {
-    String pid = start("济政〔2025〕7号", "济源市中小学课后服务实施方案", "exec-jyj", "EXECUTION", "第十九条第一款");
+    String pid = registerAndFireSchedule("济政〔2025〕7号", "济源市中小学课后服务实施方案", "POLICY", true, "2025-09-01", null, "exec-jyj");
     act("sifa", pid, "Task_DetermineMethod", "evaluatorType", "COMMISSIONED", "procedureType", "FULL",
         "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE");
     act("sifa", pid, "Task_SelectAgency", "agencyId", "demo", "commissionScope", "对课后服务实施情况开展整体评估，形成评估报告",
@@ -83,7 +84,8 @@ public class EvaluationDemoData {
 
   /** 老旧小区改造: simplified self-evaluation by the legal office, waiting for the authority's resolution. */
   private void simplifiedAtAuthorityApproval() {
-    String pid = start("济政〔2025〕21号", "济源市老旧小区改造三年行动计划", "exec-zjj", "TRIGGERED", "第八条第（二）项");
+    String pid = registerAndRequest("济政〔2025〕21号", "济源市老旧小区改造三年行动计划", "PLAN", false, "2025-01-01", "2027-12-31",
+        "exec-zjj", "sifa", "EFFECT_NOT_ACHIEVED", "电梯加装进度明显滞后，未达到年度目标");
     act("sifa", pid, "Task_DetermineMethod", "evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
         "simplifiedJustification", "评估事项单一、争议较小，采用简易程序（第十五条）", "undertakingUnit", "legal-affairs",
         "evaluationScope", "PARTIAL", "dimensionsInScope", json(List.of("EXECUTION", "ALIGNMENT", "OBJECTIVES")));
@@ -106,7 +108,7 @@ public class EvaluationDemoData {
 
   /** 民营经济: self-evaluation by the legal office; fgw owes the materials. */
   private void selfEvaluationAtMaterials() {
-    String pid = start("济政〔2026〕3号", "济源市促进民营经济高质量发展若干政策措施", "exec-fgw", "EXECUTION", "第十九条第一款");
+    String pid = registerAndFireSchedule("济政〔2026〕3号", "济源市促进民营经济高质量发展若干政策措施", "REFORM", false, "2025-11-01", null, "exec-fgw");
     act("sifa", pid, "Task_DetermineMethod", "evaluatorType", "SELF", "procedureType", "FULL",
         "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE");
     act("sifa", pid, "Task_FormTeam", "teamMembers", json(List.of(
@@ -121,19 +123,56 @@ public class EvaluationDemoData {
             Map.of("question", "您对政策措施的总体满意度", "type", "SCALE"))));
   }
 
-  /** 城市更新: just requested under Art. 8(5); the legal office decides how to evaluate. */
+  /** 城市更新: just requested under Art. 8(5); the legal office decides how to evaluate. Plus a decision only tracked. */
   private void justStarted() {
-    start("济政〔2024〕15号", "济源市城市更新专项规划（2024—2030年）", "exec-zjj", "TRIGGERED", "第八条第（五）项");
+    registerAndRequest("济政〔2024〕15号", "济源市城市更新专项规划（2024—2030年）", "PLAN", false, "2024-01-01", "2030-12-31",
+        "exec-zjj", "zhengfu", "AUTHORITY_DEEMS_NECESSARY", "城市更新项目社会关注度高，决策机关认为有必要提前评估");
+    register("济政〔2026〕11号", "济源市新能源汽车推广应用实施方案", "OTHER", false, "2026-06-01", null, "exec-fgw");
   }
 
-  private String start(String number, String title, String unit, String type, String basis) {
+  /** 登记重大行政决策 as the authority would, in Tasklist. */
+  private String register(String number, String title, String category, boolean broad, String start, String end, String unit) {
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put("decisionNumber", number);
     vars.put("decisionTitle", title);
+    vars.put("decisionCategory", category);
+    vars.put("broadImpact", broad);
+    vars.put("implementationStart", start);
+    vars.put("implementationEnd", end);
     vars.put("executingUnit", unit);
-    vars.put("evaluationType", type);
-    vars.put("legalBasis", basis);
-    return engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.POST_EVALUATION, vars).getId();
+    vars.put("superiorMandated", false);
+    return as("zhengfu", () -> engine.getFormService().submitStartForm(latest(ProcessKeys.DECISION_TRACKING), vars).getId());
+  }
+
+  /** A decision whose scheduled evaluation is already due: its timer fires now, as the job executor would. */
+  private String registerAndFireSchedule(String number, String title, String category, boolean broad, String start,
+      String end, String unit) {
+    String tracking = register(number, title, category, broad, start, end, unit);
+    engine.getManagementService().createJobQuery().processInstanceId(tracking).timers().list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    return evaluationOf(number);
+  }
+
+  /** A decision with an accepted evaluation request (Art. 8). */
+  private String registerAndRequest(String number, String title, String category, boolean broad, String start, String end,
+      String unit, String requester, String reason, String description) {
+    register(number, title, category, broad, start, end, unit);
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("decisionNumber", number);
+    vars.put("requestReason", reason);
+    vars.put("requestDescription", description);
+    as(requester, () -> engine.getFormService().submitStartForm(latest(ProcessKeys.EVALUATION_REQUEST), vars));
+    return evaluationOf(number);
+  }
+
+  private String evaluationOf(String number) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProcessKeys.POST_EVALUATION)
+        .processInstanceBusinessKey(number).singleResult().getId();
+  }
+
+  private String latest(String key) {
+    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+        .singleResult().getId();
   }
 
   /** Completes a task as the given demo user, with that user's authorizations. */
@@ -142,12 +181,19 @@ public class EvaluationDemoData {
     for (int i = 0; i < pairs.length; i += 2) {
       vars.put((String) pairs[i], pairs[i + 1]);
     }
+    as(user, () -> {
+      Task task = engine.getTaskService().createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).singleResult();
+      engine.getFormService().submitTaskForm(task.getId(), vars);
+      return null;
+    });
+  }
+
+  private <T> T as(String user, java.util.function.Supplier<T> work) {
     List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId).toList();
     engine.getIdentityService().setAuthentication(user, groups);
     try {
-      Task task = engine.getTaskService().createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).singleResult();
-      engine.getFormService().submitTaskForm(task.getId(), vars);
+      return work.get();
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

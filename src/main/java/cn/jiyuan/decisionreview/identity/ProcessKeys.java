@@ -7,6 +7,7 @@ public final class ProcessKeys {
   public static final String POST_EVALUATION = "post-evaluation";
   public static final String EVALUATION_REQUEST = "evaluation-request";
   public static final String AGENCY_REGISTRATION = "agency-registration";
+  public static final String MEASURES_REVISION = "measures-revision";
 
   private ProcessKeys() {}
 }

@@ -1,0 +1,119 @@
+package cn.jiyuan.decisionreview.tracking;
+
+import static cn.jiyuan.decisionreview.tracking.TrackingVariables.*;
+
+import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.identity.Groups;
+import cn.jiyuan.decisionreview.identity.ProcessKeys;
+import cn.jiyuan.decisionreview.security.CurrentUser;
+import cn.jiyuan.decisionreview.security.SystemCalls;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Service;
+
+/**
+ * The decision registry (issue 4 item 7): every tracked decision with its status, next scheduled evaluation
+ * and past evaluations, read from the tracking instances' history; an executing unit sees only its own.
+ */
+@Service
+public class DecisionRegistry {
+
+  static final Set<String> SEE_ALL = Set.of(Groups.CAMUNDA_ADMIN, Groups.LEGAL_AFFAIRS, Groups.SUPERVISION_OFFICE,
+      Groups.DECISION_AUTHORITY);
+
+  private final HistoryService historyService;
+  private final IdentityService identityService;
+  private final SystemCalls system;
+
+  public DecisionRegistry(HistoryService historyService, IdentityService identityService, SystemCalls system) {
+    this.historyService = historyService;
+    this.identityService = identityService;
+    this.system = system;
+  }
+
+  public List<Map<String, Object>> list(CurrentUser user) {
+    return system.run(() -> {
+      List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(ProcessKeys.DECISION_TRACKING).orderByProcessInstanceStartTime().desc().list();
+      return describe(instances).stream().filter(d -> visible(user, d)).toList();
+    });
+  }
+
+  /** The running tracking of a number, or the most recent ended one. */
+  public Optional<Map<String, Object>> find(CurrentUser user, String decisionNumber) {
+    return system.run(() -> {
+      List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(ProcessKeys.DECISION_TRACKING).processInstanceBusinessKey(decisionNumber)
+          .orderByProcessInstanceStartTime().desc().list();
+      return describe(instances).stream()
+          .sorted(Comparator.comparing((Map<String, Object> d) -> "TERMINATED".equals(d.get("status"))
+              || "COMPLETED".equals(d.get("status"))))
+          .findFirst();
+    }).filter(d -> visible(user, d));
+  }
+
+  public boolean exists(String decisionNumber) {
+    return system.run(() -> historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ProcessKeys.DECISION_TRACKING).processInstanceBusinessKey(decisionNumber).count() > 0);
+  }
+
+  private static boolean visible(CurrentUser user, Map<String, Object> decision) {
+    return user.groupIds().stream().anyMatch(SEE_ALL::contains) || user.groupIds().contains(decision.get("executingUnit"));
+  }
+
+  private List<Map<String, Object>> describe(List<HistoricProcessInstance> instances) {
+    if (instances.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Map<String, Object>> vars = new HashMap<>();
+    for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new)).list()) {
+      vars.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+    }
+    Map<String, String> unitNames = identityService.createGroupQuery().list().stream()
+        .filter(g -> g.getName() != null).collect(Collectors.toMap(Group::getId, Group::getName));
+    return instances.stream().map(pi -> decision(pi, vars.getOrDefault(pi.getId(), Map.of()), unitNames)).toList();
+  }
+
+  private static Map<String, Object> decision(HistoricProcessInstance pi, Map<String, Object> v, Map<String, String> unitNames) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    String status = FormValues.text(v.get(TRACKING_STATUS));
+    if (status == null) {
+      status = pi.getEndTime() == null ? "TRACKING" : "COMPLETED";
+    }
+    String unit = FormValues.text(v.get(EXECUTING_UNIT));
+    String category = FormValues.text(v.get(DECISION_CATEGORY));
+    d.put("decisionNumber", pi.getBusinessKey());
+    d.put("title", FormValues.text(v.get(DECISION_TITLE)));
+    d.put("category", category);
+    d.put("categoryLabel", category == null ? null : TrackingCodes.CATEGORIES.get(category));
+    d.put("executingUnit", unit);
+    d.put("executingUnitName", unit == null ? null : unitNames.getOrDefault(unit, unit));
+    d.put("status", status);
+    d.put("statusLabel", TrackingCodes.STATUSES.get(status));
+    d.put("implementationStart", FormValues.text(v.get(IMPLEMENTATION_START)));
+    d.put("implementationEnd", FormValues.text(v.get(IMPLEMENTATION_END)));
+    List<Map<String, Object>> schedule = FormValues.objectList(v.get(SCHEDULED_EVALUATIONS));
+    boolean ended = "TERMINATED".equals(status) || "COMPLETED".equals(status);
+    d.put("nextScheduledEvaluation", ended ? null : EvaluationSchedule.nextPending(schedule)
+        .map(e -> Map.of("evaluationType", e.get("evaluationType"), "dueDate", e.get("dueDate"), "legalBasis", e.get("legalBasis")))
+        .orElse(null));
+    d.put("scheduledEvaluations", schedule);
+    d.put("pastEvaluations", FormValues.objectList(v.get(EVALUATION_HISTORY)));
+    d.put("requests", FormValues.objectList(v.get(REQUEST_HISTORY)));
+    d.put("lastExecutionEvaluationDate", FormValues.text(v.get(LAST_EXECUTION_EVALUATION_DATE)));
+    d.put("trackingProcessInstanceId", pi.getId());
+    return d;
+  }
+}
