@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.tracking;
 import static cn.jiyuan.decisionreview.tracking.TrackingVariables.*;
 
 import cn.jiyuan.decisionreview.evaluation.JsonVariables;
+import cn.jiyuan.decisionreview.evaluation.ParticipantGrants;
 import cn.jiyuan.decisionreview.form.FormValues;
 import cn.jiyuan.decisionreview.identity.Groups;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
@@ -34,9 +35,11 @@ public class TrackingService {
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
   private final SystemCalls system;
+  private final ParticipantGrants grants;
 
   public TrackingService(IdentityService identityService, RuntimeService runtimeService,
-      ManagementService managementService, SystemCalls system) {
+      ManagementService managementService, SystemCalls system, ParticipantGrants grants) {
+    this.grants = grants;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
@@ -60,6 +63,8 @@ public class TrackingService {
     LocalDate start = FormValues.date(execution.getVariable(IMPLEMENTATION_START));
     LocalDate end = FormValues.date(execution.getVariable(IMPLEMENTATION_END));
     execution.setProcessBusinessKey(number);
+    // The executing unit follows its own decision in Tasklist (its progress report, the registry).
+    grants.grantGroup(pid, FormValues.text(execution.getVariable(EXECUTING_UNIT)));
     execution.setVariable(DECISION_NUMBER, number);
     execution.setVariable(IMPLEMENTATION_START, start.toString());
     execution.setVariable(IMPLEMENTATION_END, end == null ? null : end.toString());
