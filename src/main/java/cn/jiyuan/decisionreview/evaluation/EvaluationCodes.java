@@ -49,7 +49,8 @@ public final class EvaluationCodes {
     return codes.getOrDefault(code.toString(), code.toString());
   }
 
-  private static Map<String, String> ordered(String... pairs) {
+  /** An unmodifiable map in the order given: code, label, code, label… */
+  public static Map<String, String> ordered(String... pairs) {
     Map<String, String> map = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
       map.put(pairs[i], pairs[i + 1]);

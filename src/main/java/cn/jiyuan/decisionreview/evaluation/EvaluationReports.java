@@ -5,6 +5,7 @@ import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 import cn.jiyuan.decisionreview.config.DecisionReviewProperties;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
 import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.report.ReportData;
 import cn.jiyuan.decisionreview.report.ReportService;
 import cn.jiyuan.decisionreview.security.SystemCalls;
@@ -15,11 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Service;
@@ -34,17 +32,17 @@ public class EvaluationReports {
   private final ReportService reportService;
   private final EvaluationFileStore store;
   private final HistoryService historyService;
-  private final IdentityService identityService;
   private final DecisionReviewProperties properties;
   private final SystemCalls system;
+  private final Directory directory;
 
   public EvaluationReports(ReportService reportService, EvaluationFileStore store, HistoryService historyService,
-      IdentityService identityService, DecisionReviewProperties properties, SystemCalls system) {
+      Directory directory, DecisionReviewProperties properties, SystemCalls system) {
     this.system = system;
+    this.directory = directory;
     this.reportService = reportService;
     this.store = store;
     this.historyService = historyService;
-    this.identityService = identityService;
     this.properties = properties;
   }
 
@@ -105,7 +103,7 @@ public class EvaluationReports {
             str(c, "summary")))
         .toList();
     List<ReportData.Material> materials = store.materials(processInstanceId).stream()
-        .map(f -> new ReportData.Material(f.fileName(), f.size(), nameOf(f.uploadedBy()),
+        .map(f -> new ReportData.Material(f.fileName(), f.size(), directory.userName(f.uploadedBy()),
             f.uploadedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString()))
         .toList();
     List<ReportData.ExpertOpinion> opinions = FormValues.objectList(var.apply(EXPERT_OPINIONS)).stream()
@@ -117,7 +115,7 @@ public class EvaluationReports {
         labelled("实施情况数据", var.apply(IMPLEMENTATION_DATA)), labelled("存在的问题", var.apply(IMPLEMENTATION_PROBLEMS)),
         labelled("存在的风险", var.apply(IMPLEMENTATION_RISKS)), labelled("意见建议", var.apply(IMPLEMENTATION_SUGGESTIONS)));
     return new ReportData(
-        FormValues.text(var.apply(DECISION_NUMBER)), FormValues.text(var.apply(DECISION_TITLE)), groupName(unit),
+        FormValues.text(var.apply(DECISION_NUMBER)), FormValues.text(var.apply(DECISION_TITLE)), directory.groupName(unit),
         properties.getAuthorityName(),
         EvaluationCodes.label(EvaluationCodes.EVALUATION_TYPES, var.apply(EVALUATION_TYPE)),
         FormValues.text(var.apply(LEGAL_BASIS)), evaluatorDescription(var),
@@ -137,10 +135,10 @@ public class EvaluationReports {
     String type = EvaluationCodes.label(EvaluationCodes.EVALUATOR_TYPES, var.apply(EVALUATOR_TYPE));
     if ("COMMISSIONED".equals(FormValues.text(var.apply(EVALUATOR_TYPE)))) {
       return type + "：受委托评估机构" + FormValues.text(var.apply(AGENCY_NAME)) + "（委托单位："
-          + groupName(FormValues.text(var.apply(UNDERTAKING_UNIT))) + "；委托范围：" + FormValues.text(var.apply(COMMISSION_SCOPE))
+          + directory.groupName(FormValues.text(var.apply(UNDERTAKING_UNIT))) + "；委托范围：" + FormValues.text(var.apply(COMMISSION_SCOPE))
           + "；机构已承诺不转包委托事项）";
     }
-    return type + "：" + groupName(FormValues.text(var.apply(UNDERTAKING_UNIT)));
+    return type + "：" + directory.groupName(FormValues.text(var.apply(UNDERTAKING_UNIT)));
   }
 
   /** The procedure's steps and dates, from the completed tasks (Art. 24: history is the record). */
@@ -156,22 +154,6 @@ public class EvaluationReports {
           t.getEndTime().toInstant().atZone(EvaluationStartListener.CHINA).toLocalDate(), t.getName()));
     }
     return entries;
-  }
-
-  private String groupName(String id) {
-    if (id == null) {
-      return "";
-    }
-    Group g = identityService.createGroupQuery().groupId(id).singleResult();
-    return g == null || g.getName() == null ? id : g.getName();
-  }
-
-  private String nameOf(String userId) {
-    if (userId == null) {
-      return "";
-    }
-    User u = identityService.createUserQuery().userId(userId).singleResult();
-    return u == null ? userId : u.getFirstName() + u.getLastName();
   }
 
   private static String labelled(String label, Object value) {

@@ -4,6 +4,7 @@ import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 
 import cn.jiyuan.decisionreview.form.FormRefusal;
 import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.identity.Groups;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,10 +27,12 @@ public class EvaluationStartListener implements ExecutionListener {
 
   private final IdentityService identityService;
   private final ParticipantGrants grants;
+  private final Directory directory;
 
-  public EvaluationStartListener(IdentityService identityService, ParticipantGrants grants) {
+  public EvaluationStartListener(IdentityService identityService, ParticipantGrants grants, Directory directory) {
     this.identityService = identityService;
     this.grants = grants;
+    this.directory = directory;
   }
 
   @Override
@@ -56,17 +59,12 @@ public class EvaluationStartListener implements ExecutionListener {
     execution.setVariable(EVALUATION_STARTED_DATE, LocalDate.now(CHINA).toString());
     execution.setVariable(REPORT_URL, reportUrl(execution.getProcessInstanceId()));
     execution.setVariable(UNDERTAKING_UNIT_OPTIONS, JsonVariables.json(List.of(
-        Map.of("label", groupName(Groups.LEGAL_AFFAIRS) + "（决策机关法治工作机构）", "value", Groups.LEGAL_AFFAIRS),
-        Map.of("label", groupName(Groups.DECISION_AUTHORITY), "value", Groups.DECISION_AUTHORITY),
+        Map.of("label", directory.groupName(Groups.LEGAL_AFFAIRS) + "（决策机关法治工作机构）", "value", Groups.LEGAL_AFFAIRS),
+        Map.of("label", directory.groupName(Groups.DECISION_AUTHORITY), "value", Groups.DECISION_AUTHORITY),
         Map.of("label", unitGroup.getName() + "（执行单位，第二十一条）", "value", unit))));
   }
 
   public static String reportUrl(String processInstanceId) {
     return "/api/evaluations/" + processInstanceId + "/report";
-  }
-
-  private String groupName(String id) {
-    Group g = identityService.createGroupQuery().groupId(id).singleResult();
-    return g == null || g.getName() == null ? id : g.getName();
   }
 }

@@ -8,6 +8,7 @@ import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore.StoredFile;
 import cn.jiyuan.decisionreview.evaluation.files.FileRules;
 import cn.jiyuan.decisionreview.form.FormRefusal;
 import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.identity.Groups;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
@@ -40,10 +40,12 @@ public class EvaluationTaskCompletion implements TaskListener {
   private final EvaluationFileStore files;
   private final EvaluationReports reports;
   private final ParticipantGrants grants;
+  private final Directory directory;
 
   public EvaluationTaskCompletion(AgencyService agencies, IdentityService identityService, EvaluationFileStore files,
-      EvaluationReports reports, ParticipantGrants grants) {
+      EvaluationReports reports, ParticipantGrants grants, Directory directory) {
     this.grants = grants;
+    this.directory = directory;
     this.agencies = agencies;
     this.identityService = identityService;
     this.files = files;
@@ -152,7 +154,7 @@ public class EvaluationTaskCompletion implements TaskListener {
     }).toList()));
     execution.setVariable(MATERIALS_TEXT, stored.stream()
         .map(f -> "- [" + f.fileName() + "](" + materialUrl(pid, f.id()) + ")（" + Math.max(1, f.size() / 1024) + " KB，"
-            + nameOf(f.uploadedBy()) + "）")
+            + directory.userName(f.uploadedBy()) + "）")
         .collect(Collectors.joining("\n")));
   }
 
@@ -181,7 +183,7 @@ public class EvaluationTaskCompletion implements TaskListener {
     List<Map<String, Object>> opinions = new ArrayList<>(FormValues.objectList(task.getVariable(EXPERT_OPINIONS)));
     Map<String, Object> opinion = new LinkedHashMap<>();
     opinion.put("expert", expert);
-    opinion.put("expertName", nameOf(expert));
+    opinion.put("expertName", directory.userName(expert));
     opinion.put("conclusion", FormValues.text(task.getVariableLocal(EXPERT_CONCLUSION)));
     opinion.put("opinion", FormValues.text(task.getVariableLocal(EXPERT_OPINION)));
     opinion.put("dissentReason", FormValues.text(task.getVariableLocal(DISSENT_REASON)));
@@ -193,14 +195,6 @@ public class EvaluationTaskCompletion implements TaskListener {
         .map(o -> "- **" + o.get("expertName") + "**：" + EvaluationCodes.label(EvaluationCodes.EXPERT_CONCLUSIONS, o.get("conclusion"))
             + "。" + o.get("opinion") + (o.get("dissentReason") == null ? "" : "（不同意理由：" + o.get("dissentReason") + "）"))
         .collect(Collectors.joining("\n")));
-  }
-
-  private String nameOf(String userId) {
-    if (userId == null) {
-      return "";
-    }
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    return user == null ? userId : user.getFirstName() + user.getLastName();
   }
 
   static byte[] bytes(FileValue file) {

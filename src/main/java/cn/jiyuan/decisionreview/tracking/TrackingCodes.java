@@ -1,6 +1,6 @@
 package cn.jiyuan.decisionreview.tracking;
 
-import java.util.LinkedHashMap;
+import cn.jiyuan.decisionreview.evaluation.EvaluationCodes;
 import java.util.Map;
 
 /** Code values of decision tracking with their Chinese labels. */
@@ -8,10 +8,10 @@ public final class TrackingCodes {
 
   private TrackingCodes() {}
 
-  public static final Map<String, String> CATEGORIES = ordered(
+  public static final Map<String, String> CATEGORIES = EvaluationCodes.ordered(
       "REFORM", "重大改革事项", "POLICY", "重大政策", "PLAN", "重大规划", "OTHER", "其他重大行政决策");
 
-  public static final Map<String, String> REQUEST_REASONS = ordered(
+  public static final Map<String, String> REQUEST_REASONS = EvaluationCodes.ordered(
       "LEGAL_BASIS_CHANGED", "依据的法律法规规章政策或客观情况发生重大变化（第八条第（一）项）",
       "EFFECT_NOT_ACHIEVED", "明显未达到预期效果（第八条第（二）项）",
       "PUBLIC_OPINIONS", "公民、法人或者其他组织提出较多意见（第八条第（三）项）",
@@ -19,14 +19,6 @@ public final class TrackingCodes {
       "AUTHORITY_DEEMS_NECESSARY", "决策机关认为有必要（第八条第（五）项）",
       "EXECUTION_RISK", "执行中出现较大争议、风险或重大分歧（第十八条）");
 
-  public static final Map<String, String> STATUSES = ordered(
+  public static final Map<String, String> STATUSES = EvaluationCodes.ordered(
       "TRACKING", "跟踪中", "EVALUATING", "评估中", "SUSPENDED", "中止执行", "TERMINATED", "已终止", "COMPLETED", "跟踪结束");
-
-  private static Map<String, String> ordered(String... pairs) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put(pairs[i], pairs[i + 1]);
-    }
-    return java.util.Collections.unmodifiableMap(map);
-  }
 }
