@@ -1,0 +1,68 @@
+package cn.jiyuan.decisionreview.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.support.Http;
+import cn.jiyuan.decisionreview.support.IntegrationTest;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Issue 5 item 2 with a controlled clock: due dates in Chinese working days, across the Spring Festival. */
+@IntegrationTest
+class TaskDeadlineIT {
+
+  @Autowired ProcessEngine engine;
+  @LocalServerPort int port;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static Date beijing(String day, String time) {
+    return TaskDeadlines.at(LocalDate.parse(day), LocalTime.parse(time));
+  }
+
+  @Test
+  void aTaskCreatedBeforeTheSpringFestivalIsDueAfterIt() {
+    ClockUtil.setCurrentTime(beijing("2026-02-13", "10:00"));
+    EvaluationScenario s = EvaluationScenario.start(engine, "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 4) + "号", "exec-jyj");
+    Task task = s.task("Task_DetermineMethod");
+    // 5 working days: 14 Feb (make-up Saturday), then 24, 25, 26, 27 Feb after the holiday of 15–23 Feb.
+    assertThat(task.getDueDate()).isEqualTo(beijing("2026-02-27", "17:30"));
+    // Reminder 1 working day ahead: on the 4th working day, 26 Feb.
+    assertThat(task.getFollowUpDate()).isEqualTo(beijing("2026-02-26", "09:00"));
+  }
+
+  @Test
+  void materialsAreDueInTenWorkingDaysAndTheDueDateShowsInTasklistsFilters() {
+    ClockUtil.setCurrentTime(beijing("2026-09-28", "10:00"));
+    EvaluationScenario s = EvaluationScenario.start(engine, "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 4) + "号", "exec-jyj");
+    s.determineMethod("SELF", "FULL", "legal-affairs", null).formTeam().draftPlan().approvePlan("APPROVE").designSurvey();
+    Task materials = s.task("Task_SupplyMaterials");
+    // From 28 Sep: 29, 30 Sep; 1–7 Oct National Day; 8, 9 Oct; 10 Oct (make-up Saturday); 12, 13, 14, 15, 16 Oct.
+    assertThat(materials.getDueDate()).isEqualTo(beijing("2026-10-16", "17:30"));
+    ClockUtil.reset();
+    String overdue = engine.getFilterService().createFilterQuery().filterName("已逾期").singleResult().getId();
+    assertThat(Http.basic(port, "jyj", "demo").get("/engine-rest/filter/" + overdue + "/list?maxResults=1000").json()
+        .findValuesAsText("id")).contains(materials.getId());
+  }
+
+  @Test
+  void tasksWaitingForAnEventHaveNoDueDate() {
+    TaskDeadlines.Plan plan = new TaskDeadlines.Plan(null, null);
+    assertThat(engine).isNotNull();
+    assertThat(new TaskDeadlines(null, new WorkingDayCalendar(java.util.List.of()), null)
+        .dates(LocalDate.of(2026, 3, 2), plan)).containsOnlyNulls();
+  }
+}
