@@ -59,6 +59,33 @@ class TaskDeadlineIT {
   }
 
   @Test
+  void theOverdueListShowsLateTasksToSupervisorsAndToTheResponsibleUnitOnly() {
+    ClockUtil.setCurrentTime(beijing("2026-02-13", "10:00"));
+    String number = "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 4) + "号";
+    EvaluationScenario s = EvaluationScenario.start(engine, number, "exec-jyj");
+    String taskId = s.task("Task_DetermineMethod").getId();
+    ClockUtil.reset();
+    com.fasterxml.jackson.databind.JsonNode all = Http.basic(port, "ducha", "demo").get("/api/overdue-tasks").json();
+    com.fasterxml.jackson.databind.JsonNode entry = null;
+    for (com.fasterxml.jackson.databind.JsonNode e : all) {
+      if (taskId.equals(e.get("taskId").asText())) {
+        entry = e;
+      }
+    }
+    assertThat(entry).isNotNull();
+    assertThat(entry.get("decisionNumber").asText()).isEqualTo(number);
+    assertThat(entry.get("taskName").asText()).isEqualTo("确定评估方式");
+    assertThat(entry.get("unit").asText()).isEqualTo("市司法局");
+    assertThat(entry.get("dueDate").asText()).isEqualTo("2026-02-27");
+    int expected = new WorkingDayCalendar(CalendarFiles.bundled()).workingDaysBetween(LocalDate.of(2026, 2, 27),
+        LocalDate.now(TaskDeadlines.CHINA));
+    assertThat(entry.get("workingDaysOverdue").asInt()).isEqualTo(expected).isGreaterThan(150);
+    assertThat(Http.basic(port, "sifa", "demo").get("/api/overdue-tasks").json().findValuesAsText("taskId")).contains(taskId);
+    assertThat(Http.basic(port, "jyj", "demo").get("/api/overdue-tasks").json().findValuesAsText("taskId")).doesNotContain(taskId);
+    assertThat(Http.anonymous(port).get("/api/overdue-tasks").status()).isEqualTo(401);
+  }
+
+  @Test
   void tasksWaitingForAnEventHaveNoDueDate() {
     TaskDeadlines.Plan plan = new TaskDeadlines.Plan(null, null);
     assertThat(engine).isNotNull();

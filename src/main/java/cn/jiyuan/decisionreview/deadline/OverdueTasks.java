@@ -1,0 +1,76 @@
+package cn.jiyuan.decisionreview.deadline;
+
+import cn.jiyuan.decisionreview.identity.Directory;
+import cn.jiyuan.decisionreview.identity.Groups;
+import cn.jiyuan.decisionreview.security.CurrentUser;
+import cn.jiyuan.decisionreview.security.SystemCalls;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * The overdue list (督办, issue 5 item 3): open tasks past their due date, with the decision, the responsible
+ * unit and how many working days late. Supervisors and the legal office see all; others their own.
+ */
+@Service
+public class OverdueTasks {
+
+  static final Set<String> SEE_ALL = Set.of(Groups.SUPERVISION_OFFICE, Groups.LEGAL_AFFAIRS, Groups.CAMUNDA_ADMIN);
+
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final WorkingDayCalendar calendar;
+  private final Directory directory;
+  private final SystemCalls system;
+
+  public OverdueTasks(TaskService taskService, RuntimeService runtimeService, WorkingDayCalendar calendar,
+      Directory directory, SystemCalls system) {
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.calendar = calendar;
+    this.directory = directory;
+    this.system = system;
+  }
+
+  public List<Map<String, Object>> list(CurrentUser user) {
+    Date now = ClockUtil.getCurrentTime();
+    LocalDate today = now.toInstant().atZone(TaskDeadlines.CHINA).toLocalDate();
+    return system.run(() -> {
+      List<Map<String, Object>> entries = new ArrayList<>();
+      for (Task task : taskService.createTaskQuery().dueBefore(now).active().orderByDueDate().asc().list()) {
+        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+            .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(IdentityLink::getGroupId).toList();
+        boolean mine = user.userId().equals(task.getAssignee()) || groups.stream().anyMatch(user.groupIds()::contains);
+        if (!mine && user.groupIds().stream().noneMatch(SEE_ALL::contains)) {
+          continue;
+        }
+        LocalDate due = task.getDueDate().toInstant().atZone(TaskDeadlines.CHINA).toLocalDate();
+        ProcessInstance pi = task.getProcessInstanceId() == null ? null
+            : runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("taskId", task.getId());
+        entry.put("taskName", task.getName());
+        entry.put("decisionNumber", pi == null ? null : pi.getBusinessKey());
+        entry.put("unit", groups.isEmpty() ? directory.userName(task.getAssignee())
+            : groups.stream().map(directory::groupName).collect(Collectors.joining("、")));
+        entry.put("assignee", task.getAssignee());
+        entry.put("dueDate", due.toString());
+        entry.put("workingDaysOverdue", calendar.workingDaysBetween(due, today));
+        entries.add(entry);
+      }
+      return entries;
+    });
+  }
+}
