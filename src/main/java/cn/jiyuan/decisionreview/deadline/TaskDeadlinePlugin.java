@@ -9,20 +9,26 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import cn.jiyuan.decisionreview.notification.Notifications;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every user task of every process its deadline at creation, without touching the models: analysts
- * tune the days in the DMN taskDeadline, not in each BPMN file.
+ * Gives every user task of every process its deadline at creation and tells its people, without touching the
+ * models (analysts tune the days in the DMN taskDeadline); completing a task cancels its pending notifications.
  */
 @Component
 public class TaskDeadlinePlugin extends AbstractProcessEnginePlugin {
 
   private final TaskListener onCreate;
+  private final TaskListener onComplete;
 
-  public TaskDeadlinePlugin(@Lazy TaskDeadlines deadlines) {
-    this.onCreate = deadlines::assign;
+  public TaskDeadlinePlugin(@Lazy TaskDeadlines deadlines, @Lazy Notifications notifications) {
+    this.onCreate = task -> {
+      deadlines.assign(task);
+      notifications.taskAvailable(task);
+    };
+    this.onComplete = notifications::taskCompleted;
   }
 
   @Override
@@ -33,8 +39,9 @@ public class TaskDeadlinePlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
+        var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, onComplete);
       }
     });
   }

@@ -10,6 +10,7 @@ import cn.jiyuan.decisionreview.form.FormRefusal;
 import cn.jiyuan.decisionreview.form.FormValues;
 import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.identity.Groups;
+import cn.jiyuan.decisionreview.notification.Notifications;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,11 +42,13 @@ public class EvaluationTaskCompletion implements TaskListener {
   private final EvaluationReports reports;
   private final ParticipantGrants grants;
   private final Directory directory;
+  private final Notifications notifications;
 
   public EvaluationTaskCompletion(AgencyService agencies, IdentityService identityService, EvaluationFileStore files,
-      EvaluationReports reports, ParticipantGrants grants, Directory directory) {
+      EvaluationReports reports, ParticipantGrants grants, Directory directory, Notifications notifications) {
     this.grants = grants;
     this.directory = directory;
+    this.notifications = notifications;
     this.agencies = agencies;
     this.identityService = identityService;
     this.files = files;
@@ -98,8 +101,14 @@ public class EvaluationTaskCompletion implements TaskListener {
         experts.forEach(expert -> grants.grantUser(task.getProcessInstanceId(), expert));
       }
       case TaskKeys.EXPERT_OPINION -> recordExpertOpinion(task);
-      case TaskKeys.AUTHORITY_APPROVAL -> execution.setVariable(EVALUATION_OUTCOME_LABEL,
-          EvaluationCodes.label(EvaluationCodes.OUTCOMES, task.getVariable(EVALUATION_OUTCOME)));
+      case TaskKeys.AUTHORITY_APPROVAL -> {
+        execution.setVariable(EVALUATION_OUTCOME_LABEL,
+            EvaluationCodes.label(EvaluationCodes.OUTCOMES, task.getVariable(EVALUATION_OUTCOME)));
+        if ("APPROVE".equals(FormValues.text(task.getVariable(REPORT_DECISION)))) {
+          notifications.reportResolved(task.getProcessInstanceId(), FormValues.text(task.getVariable(DECISION_NUMBER)),
+              FormValues.text(task.getVariable(DECISION_TITLE)), FormValues.text(task.getVariable(EXECUTING_UNIT)));
+        }
+      }
       default -> { }
     }
   }
