@@ -2,8 +2,6 @@ package cn.jiyuan.decisionreview.tracking.dmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,11 +14,6 @@ import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -31,6 +24,7 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import cn.jiyuan.decisionreview.support.DmnTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,23 +49,15 @@ class EvaluationTriggerDmnTest {
 
   static DmnEngine engine;
   static DmnDecision decision;
-  /** Ids of the rules that matched in the last evaluation. */
-  static final List<String> matchedRules = new ArrayList<>();
+  /** Ids of the rules that matched in the last evaluation, in table order. */
+  static List<String> matchedRules;
 
   @BeforeAll
-  static void parse() throws Exception {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.setCustomPostDecisionEvaluationListeners(List.<DmnDecisionEvaluationListener>of(event -> {
-      matchedRules.clear();
-      if (event.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent table) {
-        table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
-      }
-    }));
-    engine = configuration.buildEngine();
-    try (InputStream in = Files.newInputStream(FILE)) {
-      decision = engine.parseDecision(DECISION, in);
-    }
+  static void parse() {
+    DmnTable table = DmnTable.load(FILE.getFileName().toString(), DECISION);
+    engine = table.engine;
+    decision = table.decision;
+    matchedRules = table.matchedRules;
   }
 
   record Request(String requestReason, Integer publicOpinionCount) {

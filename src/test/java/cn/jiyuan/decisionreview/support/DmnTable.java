@@ -1,0 +1,46 @@
+package cn.jiyuan.decisionreview.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+
+/** A decision of {@code dmn/} on a standalone DMN engine that records which rules matched, for table-driven tests. */
+public final class DmnTable {
+
+  public final DmnEngine engine;
+  public final DmnDecision decision;
+  /** Ids of the rules that matched in the last evaluation, in table order. */
+  public final List<String> matchedRules = new ArrayList<>();
+
+  private DmnTable(String file, String decisionId) {
+    DefaultDmnEngineConfiguration configuration =
+        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    configuration.setCustomPostDecisionEvaluationListeners(List.<DmnDecisionEvaluationListener>of(event -> {
+      matchedRules.clear();
+      if (event.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent table) {
+        table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
+      }
+    }));
+    engine = configuration.buildEngine();
+    try (InputStream in = Files.newInputStream(Path.of("dmn", file))) {
+      decision = engine.parseDecision(decisionId, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static DmnTable load(String file, String decisionId) {
+    return new DmnTable(file, decisionId);
+  }
+}
