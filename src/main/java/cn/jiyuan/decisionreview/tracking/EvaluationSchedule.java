@@ -20,6 +20,7 @@ public final class EvaluationSchedule {
 
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   public static final String PENDING = "PENDING";
+  public static final String IN_PROGRESS = "IN_PROGRESS";
   public static final String DONE = "DONE";
   public static final String WAIVED = "WAIVED";
 
@@ -71,10 +72,11 @@ public final class EvaluationSchedule {
         .min(Comparator.comparing(e -> (String) e.get("dueDate")));
   }
 
-  /** Marks the first pending entry of a type as done or waived; returns whether one was found. */
+  /** Moves the first open (pending or in-progress) entry of a type to a new status; returns whether one was found. */
   public static boolean settle(List<Map<String, Object>> entries, String evaluationType, String status) {
     for (Map<String, Object> e : entries) {
-      if (evaluationType.equals(e.get("evaluationType")) && PENDING.equals(e.get("status"))) {
+      if (evaluationType.equals(e.get("evaluationType"))
+          && (PENDING.equals(e.get("status")) || IN_PROGRESS.equals(e.get("status")))) {
         e.put("status", status);
         return true;
       }

@@ -152,6 +152,11 @@ public class TrackingService {
   public void evaluationStarting(DelegateExecution execution) {
     execution.setVariable(TRACKING_STATUS, "EVALUATING");
     execution.setVariable(EVALUATION_STARTED_DATE, today().toString());
+    // A scheduled evaluation under way is no longer "next" in the registry.
+    List<Map<String, Object>> entries = schedule(execution);
+    if (EvaluationSchedule.settle(entries, FormValues.text(execution.getVariable(EVALUATION_TYPE)), EvaluationSchedule.IN_PROGRESS)) {
+      saveSchedule(execution, entries);
+    }
     if ("MID_TERM".equals(execution.getVariable(EVALUATION_TYPE))) {
       runtimeService.createMessageCorrelation(MESSAGE_MID_TERM_STARTED)
           .processInstanceId(execution.getProcessInstanceId()).correlateAllWithResult();

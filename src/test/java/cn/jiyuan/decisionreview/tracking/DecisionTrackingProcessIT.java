@@ -162,8 +162,13 @@ class DecisionTrackingProcessIT {
     assertThat(var(evaluation, "legalBasis")).isEqualTo("第十九条第一款");
     assertThat(var(evaluation, "executingUnit")).isEqualTo("exec-fgw");
     assertThat(var(tracking, "trackingStatus")).isEqualTo("EVALUATING");
+    assertThat(FormValues.objectList(var(tracking, "scheduledEvaluations"))).singleElement()
+        .satisfies(e -> assertThat(e.get("status")).isEqualTo("IN_PROGRESS"));
+    assertThat(var(tracking, "hasNextScheduled")).isEqualTo(false);
 
     EvaluationScenario.of(engine, evaluation).simplifiedUntilResolved("CONTINUE", "exec-fgw");
+    assertThat(FormValues.objectList(var(tracking, "scheduledEvaluations"))).singleElement()
+        .satisfies(e -> assertThat(e.get("status")).isEqualTo("DONE"));
     assertThat(var(tracking, "trackingStatus")).isEqualTo("TRACKING");
     assertThat(var(tracking, "lastExecutionEvaluationDate")).isEqualTo(TrackingService.today().toString());
     List<Map<String, Object>> history = FormValues.objectList(var(tracking, "evaluationHistory"));
