@@ -43,4 +43,12 @@ public final class DmnTable {
   public static DmnTable load(String file, String decisionId) {
     return new DmnTable(file, decisionId);
   }
+
+  /** The ids of every rule in a DMN file, sorted: what a table-driven test must have matched. */
+  public static java.util.SortedSet<String> ruleIds(Path file) {
+    return org.camunda.bpm.model.dmn.Dmn.readModelFromFile(file.toFile())
+        .getModelElementsByType(org.camunda.bpm.model.dmn.instance.Rule.class).stream()
+        .map(org.camunda.bpm.model.dmn.instance.Rule::getId)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -201,9 +200,7 @@ class EvaluationTriggerDmnTest {
       covered.add(matchedRules.get(0));
     });
 
-    DmnModelInstance model = Dmn.readModelFromFile(FILE.toFile());
-    assertThat(covered).isEqualTo(model.getModelElementsByType(Rule.class).stream().map(Rule::getId)
-        .collect(Collectors.toCollection(TreeSet::new)));
+    assertThat(covered).isEqualTo(DmnTable.ruleIds(FILE));
   }
 
   @Test
