@@ -18,8 +18,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 /**
- * Start of post-evaluation, from Tasklist or from decision tracking: checks the input (a refusal leaves
- * no instance behind), sets the business key to the decision number, and prepares the first form.
+ * Start of post-evaluation, called by decision tracking (staff cannot start it; DESIGN.md §4.1): checks the
+ * input all the same, since the engine API can still start it (a refusal leaves no instance behind), sets the
+ * business key to the decision number, and prepares the first form.
  */
 @Component("evaluationStart")
 public class EvaluationStartListener implements ExecutionListener {

@@ -33,11 +33,18 @@ public class AuthorizationSeeder {
 
   static final List<String> COCKPIT_GROUPS = List.of(Groups.LEGAL_AFFAIRS, Groups.SUPERVISION_OFFICE);
 
-  /** Process keys each role may start from Tasklist. Executing units only apply for evaluations (Art. 8(4), 18). */
+  /**
+   * Process keys each role may start from Tasklist. Executing units only apply for evaluations (Art. 8(4), 18).
+   * Nobody starts post-evaluation: every evaluation is requested (evaluation-request) or scheduled, and
+   * decision tracking calls it, so that tracking records it (Art. 8, 18, 19).
+   */
   static final Map<String, List<String>> STARTABLE = Map.of(
-      Groups.DECISION_AUTHORITY, List.of(ProcessKeys.DECISION_TRACKING, ProcessKeys.POST_EVALUATION, ProcessKeys.EVALUATION_REQUEST),
-      Groups.LEGAL_AFFAIRS, List.of(ProcessKeys.DECISION_TRACKING, ProcessKeys.POST_EVALUATION,
-          ProcessKeys.EVALUATION_REQUEST, ProcessKeys.AGENCY_REGISTRATION));
+      Groups.DECISION_AUTHORITY, List.of(ProcessKeys.DECISION_TRACKING, ProcessKeys.EVALUATION_REQUEST),
+      Groups.LEGAL_AFFAIRS, List.of(ProcessKeys.DECISION_TRACKING, ProcessKeys.EVALUATION_REQUEST,
+          ProcessKeys.AGENCY_REGISTRATION));
+
+  /** Started only by the engine (call activity, scheduler); earlier versions let staff start post-evaluation. */
+  static final List<String> NOT_STARTABLE_BY_STAFF = List.of(ProcessKeys.POST_EVALUATION, ProcessKeys.MEASURES_REVISION);
 
   private final AuthorizationService authorizationService;
   private final DecisionReviewProperties properties;
@@ -61,6 +68,10 @@ public class AuthorizationSeeder {
       grantReadAll(group);
     }
     STARTABLE.forEach((group, keys) -> keys.forEach(key -> grantStart(group, key)));
+    for (String group : staffGroups()) {
+      NOT_STARTABLE_BY_STAFF.forEach(key -> revoke(group, Resources.PROCESS_DEFINITION, key,
+          ProcessDefinitionPermissions.CREATE_INSTANCE));
+    }
   }
 
   /** Every staff group: Tasklist, the staff directory, and the evaluation application (Art. 8(4), 18) for units. */
@@ -92,6 +103,29 @@ public class AuthorizationSeeder {
     grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+  }
+
+  /** Removes permissions from an existing grant (a database seeded by an earlier version); never adds a row. */
+  public void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(group)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    if (auth == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (auth.isPermissionGranted(permission)) {
+        auth.removePermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(auth);
+    }
   }
 
   /** Idempotent: adds missing permissions to an existing grant instead of inserting a second row. */

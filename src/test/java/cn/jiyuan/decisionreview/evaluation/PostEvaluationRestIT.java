@@ -56,15 +56,29 @@ class PostEvaluationRestIT {
     assertThat(response.status()).as(user + " completes " + key + ": " + response.body()).isEqualTo(204);
   }
 
+  /**
+   * The way staff get an evaluation: the authority registers the decision (category OTHER: nothing scheduled),
+   * someone requests an evaluation, and decision tracking starts it. Returns the evaluation's instance id.
+   */
+  private String requestedEvaluation(String requester, String number, String title, String reason) {
+    Http.Response registered = as("zhengfu").postJson("/engine-rest/process-definition/key/decision-tracking/submit-form",
+        vars("decisionNumber", number, "decisionTitle", title, "decisionCategory", "OTHER", "broadImpact", false,
+            "implementationStart", "2026-01-01", "implementationEnd", "", "executingUnit", "exec-fgw", "superiorMandated", false));
+    assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+    Http.Response requested = as(requester).postJson("/engine-rest/process-definition/key/evaluation-request/submit-form",
+        vars("decisionNumber", number, "requestReason", reason, "requestDescription", "需要评估"));
+    assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+    JsonNode evaluation = as("sifa").get("/engine-rest/process-instance?processDefinitionKey=post-evaluation"
+        + "&superProcessInstance=" + registered.json().get("id").asText()).json();
+    assertThat(evaluation).as("the evaluation tracking started for " + number).hasSize(1);
+    assertThat(evaluation.get(0).get("businessKey").asText()).isEqualTo(number);
+    return evaluation.get(0).get("id").asText();
+  }
+
   @Test
   void aCommissionedEvaluationRunsThroughTheRestApiAsTheDemoUsers() throws Exception {
     String number = "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 5) + "号";
-    Http.Response started = as("sifa").postJson("/engine-rest/process-definition/key/post-evaluation/submit-form",
-        vars("decisionNumber", number, "decisionTitle", "济源市老旧小区改造实施方案", "executingUnit", "exec-fgw",
-            "evaluationType", "TRIGGERED", "legalBasis", "第八条第（五）项"));
-    assertThat(started.status()).as(started.body()).isEqualTo(200);
-    String pid = started.json().get("id").asText();
-    assertThat(started.json().get("businessKey").asText()).isEqualTo(number);
+    String pid = requestedEvaluation("sifa", number, "济源市老旧小区改造实施方案", "AUTHORITY_DEEMS_NECESSARY");
 
     // A refused submission is a 400 with the Chinese reason, and the task stays open.
     Http sifa = as("sifa");
@@ -151,10 +165,8 @@ class PostEvaluationRestIT {
 
   @Test
   void jyjCannotSeeTheTasksOfAnEvaluationOfAnotherUnitsDecision() {
-    Http.Response started = as("zhengfu").postJson("/engine-rest/process-definition/key/post-evaluation/submit-form",
-        vars("decisionNumber", "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 5) + "号", "decisionTitle", "产业扶持政策",
-            "executingUnit", "exec-fgw", "evaluationType", "RISK", "legalBasis", "第十八条"));
-    String pid = started.json().get("id").asText();
+    String pid = requestedEvaluation("zhengfu", "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 5) + "号",
+        "产业扶持政策", "EXECUTION_RISK");
     submit("sifa", pid, "Task_DetermineMethod", vars("evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
         "simplifiedJustification", "紧急", "undertakingUnit", "exec-fgw", "evaluationScope", "WHOLE"));
     assertThat(as("fgw").get("/engine-rest/task?processInstanceId=" + pid).json()).hasSize(2);
@@ -166,13 +178,24 @@ class PostEvaluationRestIT {
     assertThat(as("jyj").get("/api/evaluations/" + pid + "/materials").status()).isEqualTo(403);
   }
 
+  /** Every evaluation goes through tracking, which records it: staff cannot start one past it (Art. 8, 18, 19). */
   @Test
-  void aStartWithBadInputIsA400AndLeavesNothingBehind() {
-    Http.Response refused = as("sifa").postJson("/engine-rest/process-definition/key/post-evaluation/start",
-        vars("decisionNumber", "济政〔2026〕9号", "decisionTitle", "x", "executingUnit", "exec-nowhere",
-            "evaluationType", "EXECUTION", "legalBasis", "第十九条第一款"));
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().get("message").asText()).contains("执行单位");
-    assertThat(as("sifa").get("/engine-rest/process-instance?businessKey=" + Http.encode("济政〔2026〕9号")).json()).isEmpty();
+  void staffCannotStartAnEvaluationDirectly() {
+    String number = "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 5) + "号";
+    for (String user : List.of("sifa", "zhengfu", "fgw")) {
+      for (String call : List.of("start", "submit-form")) {
+        Http.Response refused = as(user).postJson("/engine-rest/process-definition/key/post-evaluation/" + call,
+            vars("decisionNumber", number, "decisionTitle", "济源市老旧小区改造实施方案", "executingUnit", "exec-fgw",
+                "evaluationType", "TRIGGERED", "legalBasis", "第八条第（五）项"));
+        // 403 for the coordinators, who may read the definition; 404 for a unit, which may not even see it
+        assertThat(refused.status()).as(user + " " + call + ": " + refused.body()).isEqualTo(user.equals("fgw") ? 404 : 403);
+      }
+      JsonNode startable = as(user).get("/engine-rest/process-definition?startableInTasklist=true"
+          + "&startablePermissionCheck=true&latestVersion=true").json();
+      assertThat(startable.findValuesAsText("key")).as(user).doesNotContain("post-evaluation", "measures-revision");
+    }
+    assertThat(as("sifa").get("/engine-rest/process-instance?businessKey=" + Http.encode(number)).json()).isEmpty();
+    assertThat(as("sifa").get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + Http.encode(number))
+        .json()).isEmpty();
   }
 }

@@ -49,6 +49,7 @@ class IdentityAndAuthorizationIT {
   @Autowired AuthorizationService authorizationService;
   @Autowired FilterService filterService;
   @Autowired StartupSeeding seeding;
+  @Autowired AuthorizationSeeder authorizationSeeder;
 
   @Test
   void groupsHaveChineseNames() {
@@ -115,6 +116,28 @@ class IdentityAndAuthorizationIT {
     assertThat(ducha.postJson("/engine-rest/task/" + task.getId() + "/complete", Map.of()).status()).isEqualTo(403);
     assertThat(ducha.postJson("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "ducha")).status()).isEqualTo(403);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+  }
+
+  /** Evaluations go through tracking (Art. 8, 18, 19): no staff group may start post-evaluation itself. */
+  @Test
+  void noStaffGroupStartsAnEvaluationEvenOnADatabaseSeededByAnEarlierVersion() {
+    // An earlier version granted the coordinators CREATE_INSTANCE on post-evaluation.
+    authorizationSeeder.grant(Groups.LEGAL_AFFAIRS, Resources.PROCESS_DEFINITION, "post-evaluation",
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    assertThat(allowed("sifa", ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "post-evaluation"))
+        .isTrue();
+    seeding.seed();
+    for (String user : STAFF_USERS) {
+      for (String key : List.of("post-evaluation", "measures-revision")) {
+        assertThat(allowed(user, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, key))
+            .as(user + " starts " + key).isFalse();
+      }
+    }
+    for (String user : List.of("sifa", "zhengfu", "fgw", "jyj", "zjj")) {
+      assertThat(allowed(user, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "evaluation-request"))
+          .as(user + " requests an evaluation").isTrue();
+    }
+    assertThat(allowed("sifa", ProcessDefinitionPermissions.READ, Resources.PROCESS_DEFINITION, "post-evaluation")).isTrue();
   }
 
   @Test
