@@ -176,7 +176,7 @@ class RequestEvaluationBrowserIT {
         .stream().filter(o -> !o.getAttribute("value").isEmpty()).allMatch(o -> o.getText().contains(word)));
     browser.click(By.xpath("//select[@id='decisionNumber']/option[contains(normalize-space(.),'" + OWN_TITLE + "')]"));
     browser.waitForText("已选择：");
-    assertThat(driver.findElement(By.cssSelector(".modal-content .well")).getText()).contains(OWN_TITLE, "市教育局");
+    assertThat(driver.findElement(By.id("decisionChosen")).getText()).contains(OWN_TITLE, "市教育局");
   }
 
   private static void start(Browser browser) {
