@@ -60,7 +60,9 @@ const UI_STRINGS = [
   [/^Click to sort by (.+) descending$/, (m) => `点击按“${m[1]}”降序排列`],
   [/^Click to remove sorting$/, () => '点击取消排序'],
   [/^Powered by bpmn\.io$/, () => '由 bpmn.io 提供技术支持'],
-  [/^[yY]{2,4}([/.\-][mMdD]{1,2}){2}$|^[mMdD]{1,2}([/.\-][mMdD]{1,2})[/.\-][yY]{2,4}$/, () => '年/月/日'],
+  // the date placeholder follows the browser's locale (e.g. yyyy/mm/dd, mm/dd/yyyy): keep its order
+  [/^(?=.*y)(?=.*m)(?=.*d)[ymd]{1,4}[/.\-][ymd]{1,4}[/.\-][ymd]{1,4}$/i,
+    (m) => m[0].replace(/y+/gi, '年').replace(/m+/gi, '月').replace(/d+/gi, '日')],
   [/^hh:mm$/, () => '时:分'],
   [/^hh:mm \?m$/, () => '时:分 上午/下午'],
   [/^AM$/, () => '上午'],
@@ -379,8 +381,9 @@ function fieldErrors(form) {
 }
 
 function submitButton() {
-  return document.querySelector('[cam-tasklist-form] .form-actions .btn-primary')
-    || document.querySelector('.modal-dialog .btn-primary[ng-click*="submit"], .modal-dialog .btn-primary');
+  // a start form opens in a dialog over the task that may be open behind it
+  return document.querySelector('.modal-footer .btn-primary')
+    || document.querySelector('[cam-tasklist-form] .form-actions .btn-primary');
 }
 
 function clearFeedback() {
@@ -411,8 +414,11 @@ export function showRefusal(title, lines, firstField) {
     }
     box.appendChild(list);
   }
+  const dialogBody = button && button.closest('.modal-content') && button.closest('.modal-content').querySelector('.modal-body');
   const anchor = button ? button.closest('.form-actions') || button.parentElement : null;
-  if (anchor && anchor.parentElement) {
+  if (dialogBody) {
+    dialogBody.appendChild(box);
+  } else if (anchor && anchor.parentElement) {
     anchor.parentElement.insertBefore(box, anchor);
   } else {
     document.body.appendChild(box);
@@ -424,6 +430,25 @@ export function showRefusal(title, lines, firstField) {
     input.focus({ preventScroll: true });
   }
 }
+
+/**
+ * Tasklist also reports a refused submission in a toast in the lower right corner, on top of 提交. The refusal is
+ * already shown next to the button, so the toast is closed rather than left covering it.
+ */
+function closeSubmissionToasts() {
+  if (!document.getElementById(FEEDBACK_ID)) {
+    return;
+  }
+  document.querySelectorAll('.page-notifications .alert').forEach((alert) => {
+    const status = alert.querySelector('.status');
+    const close = alert.querySelector('button.close[ng-click*="removeNotification"]');
+    if (close && status && /提交任务表单时发生错误|流程发起失败/.test(status.textContent)) {
+      close.click();
+    }
+  });
+}
+
+new MutationObserver(closeSubmissionToasts).observe(document.documentElement, { childList: true, subtree: true });
 
 /** Marks a field (an element of the form) with a refusal message right below it. */
 export function markField(element, message) {
@@ -475,13 +500,22 @@ function elementForVariable(name) {
 
 const SUBMISSION = /\/(task|process-definition)\/[^/]+(\/key\/[^/]+)?\/(submit-form|complete|start)$/;
 
-function refusalMessage(response) {
+/** The refusal's message, and per variable (header X-Form-Refusal, see RefusalDetails.java) where the server says. */
+function refusalOf(xhr) {
+  let message = '';
+  let fields = null;
   try {
-    const body = JSON.parse(response);
-    return { message: String(body.message || '').replace(/^Cannot submit task form [^:]+: /, ''), fields: body.fieldErrors };
+    message = String(JSON.parse(xhr.responseText).message || '').replace(/^Cannot submit task form [^:]+: /, '');
   } catch (e) {
-    return { message: '', fields: null };
+    message = '';
   }
+  try {
+    const header = xhr.getResponseHeader('X-Form-Refusal');
+    fields = header ? JSON.parse(decodeURIComponent(header.replace(/\+/g, ' '))) : null;
+  } catch (e) {
+    fields = null;
+  }
+  return { message: message || '提交未成功，请稍后重试。', fields };
 }
 
 function onSubmissionAnswered(xhr) {
@@ -489,7 +523,7 @@ function onSubmissionAnswered(xhr) {
     clearFeedback();
     return;
   }
-  const { message, fields } = refusalMessage(xhr.responseText);
+  const { message, fields } = refusalOf(xhr);
   const refusals = Array.isArray(fields) && fields.length ? fields : [{ field: null, message }];
   const marked = refusals.map((r) => ({ element: elementForVariable(r.field), message: r.message }));
   showRefusal('提交未成功，请修改后再提交：', refusals.map((r) => r.message).filter(Boolean),
@@ -505,8 +539,99 @@ XMLHttpRequest.prototype.open = function (method, url) {
   return open.apply(this, arguments);
 };
 
-// Embedded HTML forms (file uploads) use the same refusal display.
-window.decisionReviewForms = { showRefusal, markField, clearFeedback, translateMessage };
+// ---------------------------------------------------------------------------------------------------------------
+// Embedded HTML forms with file uploads (forms/*.html) share this behaviour instead of each carrying a copy
+
+/**
+ * Wires an embedded form's script: shows the decision, checks the chosen files (type, size, required) and any
+ * further `checks` before anything is sent, shows refusals next to the field and the submit button, and sends
+ * neither the display-only variables nor empty optional file slots. The server checks everything again.
+ *
+ * config: { display: ['decisionNumber', …], files: [{ name, label, required }], accept: RegExp, acceptText,
+ *           maxBytes, checks: [() => [{ name, message }]] }
+ */
+function fileForm(camForm, $scope, config) {
+  const variables = camForm.variableManager;
+  const root = () => camForm.formElement[0];
+  const input = (name) => root().querySelector(`[cam-variable-name="${name}"]`);
+  const chosen = (name) => {
+    const el = input(name);
+    return el && el.files && el.files.length ? el.files[0] : null;
+  };
+  let dropped = [];
+  $scope.decisionInfo = {};
+
+  function problems() {
+    const found = [];
+    for (const slot of config.files) {
+      const file = chosen(slot.name);
+      if (!file) {
+        if (slot.required) {
+          found.push({ name: slot.name, message: `请选择要上传的${slot.label}。` });
+        }
+        continue;
+      }
+      if (!config.accept.test(file.name)) {
+        found.push({ name: slot.name, message: `${slot.label}（${file.name}）的格式不支持，只能上传${config.acceptText}。` });
+      }
+      if (file.size > config.maxBytes) {
+        found.push({ name: slot.name, message: `${slot.label}（${file.name}）超过 ${Math.round(config.maxBytes / 1048576)} MB。` });
+      }
+    }
+    (config.checks || []).forEach((check) => found.push(...check(root())));
+    return found;
+  }
+
+  camForm.on('form-loaded', () => {
+    (config.display || []).forEach((name) => variables.fetchVariable(name));
+    config.files.forEach((slot) => {
+      const el = input(slot.name);
+      if (el) {
+        el.addEventListener('change', () => clearFeedback());
+      }
+    });
+  });
+
+  camForm.on('variables-fetched', () => {
+    $scope.decisionInfo.number = variables.variableValue('decisionNumber');
+    $scope.decisionInfo.title = variables.variableValue('decisionTitle');
+  });
+
+  camForm.on('submit', () => {
+    const found = problems();
+    if (found.length) {
+      camForm.submitPrevented = true;
+      const fields = found.map((p) => ({ element: elementForVariable(p.name), message: p.message }));
+      showRefusal('提交未成功，请修改后再提交：', found.map((p) => p.message), fields[0].element);
+      fields.forEach((f) => markField(f.element, f.message));
+      return;
+    }
+    (config.display || []).forEach((name) => {
+      if (variables.variable(name)) {
+        variables.destroyVariable(name);
+      }
+    });
+    // an empty optional slot is not sent: the SDK would submit it as an empty file
+    camForm.fields = camForm.fields.filter((field) => {
+      const el = field.element && field.element[0];
+      if (el && el.type === 'file' && !(el.files && el.files.length)) {
+        dropped.push(field);
+        if (variables.variable(field.variableName)) {
+          variables.destroyVariable(field.variableName);
+        }
+        return false;
+      }
+      return true;
+    });
+  });
+
+  camForm.on('submit-failed', () => {
+    camForm.fields = camForm.fields.concat(dropped);
+    dropped = [];
+  });
+}
+
+window.decisionReviewForms = { showRefusal, markField, clearFeedback, translateMessage, currentForm, fileForm };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Failing loudly
