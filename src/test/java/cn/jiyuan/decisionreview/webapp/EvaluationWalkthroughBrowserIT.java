@@ -72,7 +72,10 @@ class EvaluationWalkthroughBrowserIT {
       t.form().row("外聘专家（可选，第二十一条第二款）", 1).text("姓名", "钱守正").text("单位", "河南省水利科学研究院")
           .text("专业领域", "城乡供水");
       noEnglish(t);
-
+      String refusal = t.submitExpectingRefusal("第二十五条");
+      t.shot("选择受委托评估机构-不符合条件被拒绝");
+      assertThat(refusal).contains("济源恒泰管理咨询有限公司");
+      t.form().select("受委托评估机构", "郑州大学公共政策研究中心");
       done(t, "选择受委托评估机构");
 
       work(t, "jigou", "成立评估小组", number);
@@ -92,7 +95,7 @@ class EvaluationWalkthroughBrowserIT {
       done(t, "制定评估方案");
 
       work(t, "zhengfu", "审批评估方案", number);
-
+      assertThat(t.detailText()).as("amounts are grouped").contains("180,000");
       t.form().choose("审批意见", "退回修改").text("退回意见", "请补充入户问卷的抽样方法，并压缩实施阶段用时。");
       done(t, "审批评估方案-退回");
 
