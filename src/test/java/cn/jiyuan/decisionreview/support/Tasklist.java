@@ -437,14 +437,21 @@ public final class Tasklist implements AutoCloseable {
       });
     }
 
-    /** Clicks the list's 添加 button until it has {@code n} rows. */
+    /** Clicks the list's 添加 (or a row's delete) button until the list has {@code n} rows. */
     public Form rows(String list, int n) {
-      for (int i = 0; i < 10 && listField(list).findElements(By.cssSelector(".fjs-repeat-row-container")).size() < n; i++) {
-        WebElement add = listField(list).findElement(By.cssSelector(".fjs-repeat-render-add"));
-        scrollTo(add);
-        assertThat(add.getText().trim()).isEqualTo("添加");
-        add.click();
-        sleep(200);
+      for (int i = 0; i < 10; i++) {
+        List<WebElement> rows = listField(list).findElements(By.cssSelector(".fjs-repeat-row-container"));
+        if (rows.size() == n) {
+          break;
+        }
+        WebElement button = rows.size() < n ? listField(list).findElement(By.cssSelector(".fjs-repeat-render-add"))
+            : rows.get(rows.size() - 1).findElement(By.cssSelector(".fjs-repeat-row-remove"));
+        scrollTo(button);
+        if (rows.size() < n) {
+          assertThat(button.getText().trim()).isEqualTo("添加");
+        }
+        button.click();
+        sleep(300);
       }
       return this;
     }
