@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Per canonical number ({@link DecisionNumber#normalise}, so {@code 济政[2025]7号} and {@code 济政〔2025〕7号}
  * count as one): a running tracking wins over an ended one, the earliest registered of several running ones wins
  * (the others are logged for an administrator: they were the duplicates issue 9 found), and of ended ones the
- * latest. A tracking that was deleted (not ended through the process) holds no number. Numbers already in the
+ * latest. A tracking that was deleted (ended without its status becoming TERMINATED or COMPLETED) holds no number. Numbers already in the
  * table are left alone, so running it twice changes nothing.
  */
 public final class DecisionRegisterBackfill {
@@ -66,12 +66,8 @@ public final class DecisionRegisterBackfill {
           variables.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
         }, key, VARIABLES.get(0), VARIABLES.get(1), VARIABLES.get(2), VARIABLES.get(3), VARIABLES.get(4));
     List<Tracking> trackings = new ArrayList<>();
-    jdbc.query("SELECT ID_, BUSINESS_KEY_, START_TIME_, END_TIME_, STATE_ FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = ?",
+    jdbc.query("SELECT ID_, BUSINESS_KEY_, START_TIME_, END_TIME_ FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = ?",
         (ResultSet rs) -> {
-          String state = rs.getString(5);
-          if ("EXTERNALLY_TERMINATED".equals(state)) {
-            return; // deleted by an administrator: holds no number
-          }
           String pid = rs.getString(1);
           Map<String, String> v = variables.getOrDefault(pid, Map.of());
           String raw = v.get(TrackingVariables.DECISION_NUMBER) != null ? v.get(TrackingVariables.DECISION_NUMBER) : rs.getString(2);
@@ -83,8 +79,10 @@ public final class DecisionRegisterBackfill {
           String status = v.get(TrackingVariables.TRACKING_STATUS);
           if (ended == null) {
             status = TrackedDecisions.RUNNING.contains(status) ? status : "TRACKING";
-          } else {
-            status = ENDED.contains(status) ? status : "COMPLETED";
+          } else if (!ENDED.contains(status)) {
+            // Ended without the process recording an end (TERMINATED, COMPLETED come just before the end events):
+            // deleted. STATE_ cannot tell: the Java API does not mark a deletion EXTERNALLY_TERMINATED by default.
+            return;
           }
           trackings.add(new Tracking(pid, cut(number, 200), cut(v.get(TrackingVariables.DECISION_TITLE), 500),
               cut(v.get(TrackingVariables.DECISION_CATEGORY), 32), cut(v.get(TrackingVariables.EXECUTING_UNIT), 64),
