@@ -283,7 +283,7 @@ class EvaluationWalkthroughBrowserIT {
   private void noEnglish(Tasklist t) {
     List<String> words = t.englishInForm();
     if (!words.isEmpty()) {
-      english.put(t.driver().getCurrentUrl() + " " + t.detailHeading(), words);
+      english.merge(t.detailHeading(), words, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList());
     }
   }
 
