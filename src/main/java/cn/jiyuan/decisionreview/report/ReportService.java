@@ -365,20 +365,20 @@ public class ReportService {
         w.body("评分：" + ReportText.score(dim.score()) + "。");
       }
       if (!blank(dim.findings())) {
-        w.body(dim.findings());
+        w.body(ReportText.paragraph(dim.findings()));
       }
     }
     if (!blank(d.implementationPerformance())) {
       w.heading2(n.next() + "实施绩效");
-      w.body(d.implementationPerformance());
+      w.body(ReportText.paragraph(d.implementationPerformance()));
     }
     if (!blank(d.institutionalDesign())) {
       w.heading2(n.next() + "制度设计");
-      w.body(d.institutionalDesign());
+      w.body(ReportText.paragraph(d.institutionalDesign()));
     }
     if (!blank(d.implementationSummary())) {
       w.heading2(n.next() + "执行单位反映的实施情况、问题和建议");
-      w.body(d.implementationSummary());
+      w.body(ReportText.paragraph(d.implementationSummary()));
     }
   }
 
@@ -400,11 +400,11 @@ public class ReportService {
     }
     if (!blank(d.preliminaryConclusion())) {
       w.heading2(n.next() + "初步结论");
-      w.body(d.preliminaryConclusion());
+      w.body(ReportText.paragraph(d.preliminaryConclusion()));
     }
     if (!blank(d.recommendations())) {
       w.heading2(n.next() + "建议");
-      w.body(d.recommendations());
+      w.body(ReportText.paragraph(d.recommendations()));
     }
   }
 
@@ -414,7 +414,7 @@ public class ReportService {
     if (blank(d.otherIssues())) {
       w.body("无其他需要说明的问题。");
     } else {
-      w.body(d.otherIssues());
+      w.body(ReportText.paragraph(d.otherIssues()));
     }
     for (ExpertOpinion o : list(d.expertOpinions())) {
       if (dissents(o)) {
@@ -506,7 +506,7 @@ public class ReportService {
         w.body(String.join("；", figures) + "。");
       }
       if (!blank(c.summary())) {
-        w.body(c.summary());
+        w.body(ReportText.paragraph(c.summary()));
       }
     }
   }

@@ -39,6 +39,24 @@ public final class ReportText {
     return t + "。";
   }
 
+  /**
+   * A paragraph typed by a person, each line ending as a sentence: a line without final punctuation gets 。, a line
+   * ending in ； or ， (a list such as 一是……；二是……。) keeps it.
+   */
+  public static String paragraph(String text) {
+    StringBuilder out = new StringBuilder();
+    for (String line : tidy(text).split("\\R")) {
+      String t = line.strip();
+      if (t.isEmpty()) {
+        continue;
+      }
+      char last = t.charAt(t.length() - 1);
+      out.append(out.length() == 0 ? "" : "\n")
+          .append(SENTENCE_END.indexOf(last) >= 0 || CLAUSE_END.indexOf(last) >= 0 ? t : t + "。");
+    }
+    return out.toString();
+  }
+
   /** A part of a longer sentence: the entry without its final punctuation, e.g. "形成评估报告。" → "形成评估报告". */
   public static String clause(String text) {
     return TRAILING.matcher(tidy(text).strip()).replaceAll("");

@@ -109,6 +109,7 @@ class PostEvaluationProcessIT {
     assertThat(s.var("evaluationGrade")).isEqualTo("EXCELLENT");
     assertThat(s.var("suggestedOutcome")).isEqualTo("CONTINUE");
     assertThat(s.var("weightedScore")).isEqualTo(92.0);
+    assertThat(s.var("weightedScoreText")).isEqualTo("92.0 分");
     assertThat(store.materials(s.instance.getId())).hasSize(1);
     assertThat(s.var("materialFile1")).isNull();
 

@@ -405,8 +405,11 @@ class ReportServiceTest {
         "gradeLabel", "良好。"),
         "measuresVersion", MEASURES + "。"),
         "preliminaryConclusion", "总体达到预期目的。。");
+    d = with(with(d, "recommendations", "一是加快资金拨付；\n二是完善出资比例"), "implementationPerformance", "完成率 90%");
     try (XWPFDocument doc = open(service.render(d))) {
       String all = allText(doc);
+      // a person's paragraph ends as a sentence; a list keeps its semicolons
+      assertThat(paragraphTexts(doc)).contains("一是加快资金拨付；", "二是完善出资比例。", "完成率 90%。");
       assertThat(all).contains("委托范围为对课后服务实施情况开展整体评估，形成评估报告；郑州大学公共政策研究中心已承诺",
           "评估等级：良好。\n", "本次评估适用" + MEASURES + "。\n", "总体达到预期目的。\n");
       assertThat(all).doesNotContain("。；", "。。", "；。", "，。", "。，");
