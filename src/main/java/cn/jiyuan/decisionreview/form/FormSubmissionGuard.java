@@ -14,15 +14,20 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedProcessDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -45,10 +50,11 @@ import org.springframework.stereotype.Component;
  *       process's {@code camunda:initiator} variable and {@link #WHO_VARIABLES}), and their text must respect the
  *       form's length limits and contain no control characters ({@link FormSubmissionRules});</li>
  *   <li>starting a process at chosen activities (start instructions, which may also skip listeners) needs only start
- *       permission in Camunda; it is kept for {@code camunda-admin}.</li>
+ *       permission in Camunda, and so would a message or signal start event; starting at activities, messages and
+ *       signals are kept for {@code camunda-admin}.</li>
  * </ul>
- * Everything else that writes variables (task, execution and process-instance variables, modification, messages)
- * needs UPDATE permissions only {@code camunda-admin} has. Work the engine does itself — delegates and listeners
+ * Everything else that writes variables (task, execution and process-instance variables, modification) needs UPDATE
+ * permissions only {@code camunda-admin} has ({@code FormSubmissionIT} verifies it). Work the engine does itself — delegates and listeners
  * (nested commands), timers and jobs, calls without an authenticated user — is not inspected. A refusal is thrown
  * before the command runs, so nothing is written and the task stays open.
  */
@@ -64,6 +70,7 @@ public class FormSubmissionGuard extends AbstractProcessEnginePlugin {
   public static final Set<String> WHO_VARIABLES = Set.of(TrackingVariables.REQUESTED_BY);
 
   static final String START_AT_ACTIVITY_REFUSED = "只能通过开始表单发起流程，不能指定从流程中的某一环节开始";
+  static final String EVENT_REFUSED = "流程只能通过任务表单和开始表单办理，不能直接发送消息或信号";
 
   private final DeployedForms forms;
 
@@ -134,10 +141,22 @@ public class FormSubmissionGuard extends AbstractProcessEnginePlugin {
       ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) read(command, "instantiationBuilder");
       start(context, new GetDeployedProcessDefinitionCmd(builder, false).execute(context), builder.getVariables());
     } else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
-      if (!context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication())) {
+      if (!isAdmin(context)) {
         throw new AuthorizationException(START_AT_ACTIVITY_REFUSED);
       }
+    } else if (command instanceof AbstractCorrelateMessageCmd || command instanceof CorrelateAllMessageBatchCmd
+        || command instanceof MessageEventReceivedCmd || command instanceof SignalEventReceivedCmd
+        || command instanceof SignalCmd) {
+      // Messages and signals carry variables past every form, and a message or signal start event would need
+      // only start permission. Staff never send them; the processes send them to each other (nested commands).
+      if (!isAdmin(context)) {
+        throw new AuthorizationException(EVENT_REFUSED);
+      }
     }
+  }
+
+  private static boolean isAdmin(CommandContext context) {
+    return context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication());
   }
 
   private void task(CommandContext context, String taskId, Map<String, ?> variables) {

@@ -281,6 +281,11 @@ class FormSubmissionIT {
         "businessKey", number, "processVariables", Map.of("evaluationType", Map.of("value", "FINAL"),
             "legalBasis", Map.of("value", "伪造的依据"))));
     assertThat(message.status()).as(message.body()).isEqualTo(403);
+    assertThat(message(message)).contains("不能直接发送消息或信号");
+    // a signal nobody waits for is no permission question for Camunda: it would pass, with its variables
+    Http.Response signal = fgw.postJson("/engine-rest/signal", Map.of("name", "EvaluationRequested",
+        "variables", Map.of("evaluationType", Map.of("value", "FINAL"))));
+    assertThat(signal.status()).as(signal.body()).isEqualTo(403);
     assertThat(as("sifa").get("/engine-rest/process-instance?processDefinitionKey=post-evaluation&businessKey="
         + Http.encode(number)).json()).isEmpty();
   }
