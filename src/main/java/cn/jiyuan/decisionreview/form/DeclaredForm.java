@@ -106,7 +106,8 @@ public final class DeclaredForm {
         continue;
       }
       String key = text(c.path("key"));
-      if (key == null || NOT_KEYED.contains(type)) {
+      // form-js never submits a disabled field: it only shows a value, so it declares nothing writable
+      if (key == null || NOT_KEYED.contains(type) || c.path("disabled").asBoolean(false)) {
         continue;
       }
       Kind kind = switch (type) {

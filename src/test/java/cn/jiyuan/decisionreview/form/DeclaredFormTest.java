@@ -67,7 +67,7 @@ class DeclaredFormTest {
   }
 
   @Test
-  void pathedGroupsAndDottedKeysNestUnderTheirFirstSegment() {
+  void pathedGroupsAndDottedKeysNestUnderTheirFirstSegmentAndDisabledFieldsDeclareNothing() {
     DeclaredForm form = DeclaredForm.fromCamundaForm("""
         {"components": [
           {"type": "group", "label": "地址", "path": "address", "components": [
@@ -75,6 +75,7 @@ class DeclaredFormTest {
             {"type": "group", "path": "geo.point", "components": [{"type": "number", "key": "lat", "label": "纬度"}]}
           ]},
           {"type": "textarea", "key": "meta.note", "label": "备注"},
+          {"type": "textfield", "key": "decisionTitle", "label": "决策名称", "disabled": true},
           {"type": "text", "text": "说明"},
           {"type": "button", "key": "submit", "label": "提交"}
         ]}""");
