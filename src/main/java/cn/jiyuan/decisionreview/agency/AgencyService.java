@@ -14,6 +14,7 @@ import static cn.jiyuan.decisionreview.agency.AgencyRegistration.STAFF_QUALIFICA
 
 import cn.jiyuan.decisionreview.agency.Agency.Sanction;
 import cn.jiyuan.decisionreview.identity.Groups;
+import cn.jiyuan.decisionreview.tracking.DecisionNumber;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -160,9 +161,9 @@ public class AgencyService {
   }
 
   /**
-   * One document number per line (commas, semicolons and 、 also separate). Brackets typed as [], （）, 【】
-   * and the like become 〔〕, full-width digits become ASCII and spaces go, so that the numbers compare equal
-   * to the ones decision-tracking uses.
+   * One document number per line (commas, semicolons and 、 also separate), normalised as decision-tracking
+   * does ({@link DecisionNumber#normalise}: brackets typed as [], （）, 【】 become 〔〕, full-width digits ASCII,
+   * spaces go), so that the numbers compare equal to the tracked ones.
    */
   static List<String> parseDecisionNumbers(String text) {
     if (text == null || text.isBlank()) {
@@ -186,23 +187,10 @@ public class AgencyService {
     return List.copyOf(numbers);
   }
 
+  /** The one normalisation of decision numbers ({@link DecisionNumber#normalise}); "" when nothing is left. */
   static String normalizeDecisionNumber(String raw) {
-    StringBuilder out = new StringBuilder();
-    raw.codePoints().forEach(c -> {
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-        return;
-      }
-      if (c >= '０' && c <= '９') {
-        out.append((char) ('0' + (c - '０')));
-      } else if ("[［【(（〔﹝".indexOf(c) >= 0) {
-        out.append('〔');
-      } else if ("]］】)）〕﹞".indexOf(c) >= 0) {
-        out.append('〕');
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
-    return out.toString();
+    String number = DecisionNumber.normalise(raw);
+    return number == null ? "" : number;
   }
 
   private String affiliatedUnit(String raw) {

@@ -11,8 +11,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 public class WebConfiguration implements WebMvcConfigurer {
 
+  /** URL path of the embedded forms, and where they are read from (also by the server's form check). */
+  public static final String EMBEDDED_FORMS_PATH = "/forms/";
+  public static final String EMBEDDED_FORMS_LOCATION = "classpath:/forms/";
+
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
-    registry.addResourceHandler("/forms/*.html").addResourceLocations("classpath:/forms/");
+    registry.addResourceHandler(EMBEDDED_FORMS_PATH + "*.html").addResourceLocations(EMBEDDED_FORMS_LOCATION);
   }
 }

@@ -1,14 +1,13 @@
 package cn.jiyuan.decisionreview.evaluation;
 
+import cn.jiyuan.decisionreview.download.ContentDispositions;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore.Content;
 import cn.jiyuan.decisionreview.security.ApiAuthenticationFilter;
 import cn.jiyuan.decisionreview.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -66,8 +65,7 @@ public class EvaluationController {
 
   private static ResponseEntity<byte[]> download(Content content) {
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(content.fileName(), StandardCharsets.UTF_8).build().toString())
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment(content.fileName()))
         .contentType(MediaType.parseMediaType(content.mimeType()))
         .body(content.bytes());
   }

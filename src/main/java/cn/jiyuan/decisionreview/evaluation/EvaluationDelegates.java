@@ -4,6 +4,7 @@ import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 
 import cn.jiyuan.decisionreview.agency.AgencyService;
 import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.report.ReportText;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -62,7 +63,9 @@ public class EvaluationDelegates {
       String grade = result == null ? null : (String) result.get("grade");
       String outcome = result == null ? null : (String) result.get("suggestedOutcome");
       Object score = execution.getVariable(WEIGHTED_SCORE);
-      execution.setVariable(WEIGHTED_SCORE, score == null ? null : Math.round(((Number) score).doubleValue() * 10) / 10.0);
+      Double rounded = score == null ? null : Math.round(((Number) score).doubleValue() * 10) / 10.0;
+      execution.setVariable(WEIGHTED_SCORE, rounded);
+      execution.setVariable(WEIGHTED_SCORE_TEXT, ReportText.score(rounded));
       execution.setVariable(EVALUATION_GRADE, grade);
       execution.setVariable(SUGGESTED_OUTCOME, outcome);
       execution.setVariable(EVALUATION_GRADE_LABEL, EvaluationCodes.label(EvaluationCodes.GRADES, grade));

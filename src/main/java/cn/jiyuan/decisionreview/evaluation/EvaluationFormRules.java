@@ -107,6 +107,8 @@ public class EvaluationFormRules {
       r.require(EvaluationCodes.TEAM_CATEGORIES.contains(text(m.get("category"))), TEAM_MEMBERS,
           who + "的类别须为机关工作人员、人大代表、政协委员、法律专家、行业专家或其他");
       r.require(!isBlank(m.get("contact")), TEAM_MEMBERS, who + "缺少联系方式");
+      r.require(FormValues.isBooleanOrBlank(m.get("independenceDeclared")) && FormValues.isBooleanOrBlank(m.get("hasConflict")),
+          TEAM_MEMBERS, who + "的独立性声明和利益冲突只能为是或否（true 或 false）");
       r.require(isTrue(m.get("independenceDeclared")), TEAM_MEMBERS, who + "尚未作出独立性声明（第四条）");
       r.require(!isTrue(m.get("hasConflict")), TEAM_MEMBERS, who + "声明存在利益冲突，应当回避，不得列入评估小组（第四条）");
     }
@@ -201,6 +203,11 @@ public class EvaluationFormRules {
     }
     required(var, r, IMPLEMENTATION_PERFORMANCE, "实施绩效分析", INSTITUTIONAL_DESIGN, "制度设计分析",
         PRELIMINARY_CONCLUSION, "初步结论", RECOMMENDATIONS, "意见建议");
+    // Inputs of evaluationGrade: "maybe" must not silently count as "no".
+    r.require(FormValues.isBooleanOrBlank(var.apply(SEVERE_ADVERSE_IMPACT)), SEVERE_ADVERSE_IMPACT,
+        "“决策实施造成恶劣影响或群体性事件”只能为是或否（true 或 false）");
+    r.require(FormValues.isBooleanOrBlank(var.apply(LEGALITY_CONFLICT)), LEGALITY_CONFLICT,
+        "“与法律、法规、规章或上级政策不一致”只能为是或否（true 或 false）");
   }
 
   /** The Art. 7 dimensions in scope: all six for a whole evaluation (Art. 9). */

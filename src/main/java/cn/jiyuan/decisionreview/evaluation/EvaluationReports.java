@@ -2,22 +2,34 @@ package cn.jiyuan.decisionreview.evaluation;
 
 import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 
+import cn.jiyuan.decisionreview.agency.AgencyService;
 import cn.jiyuan.decisionreview.config.DecisionReviewProperties;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
 import cn.jiyuan.decisionreview.form.FormValues;
 import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.report.ReportData;
 import cn.jiyuan.decisionreview.report.ReportService;
+import cn.jiyuan.decisionreview.report.ReportText;
 import cn.jiyuan.decisionreview.security.SystemCalls;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Service;
@@ -35,11 +47,18 @@ public class EvaluationReports {
   private final DecisionReviewProperties properties;
   private final SystemCalls system;
   private final Directory directory;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final AgencyService agencies;
 
   public EvaluationReports(ReportService reportService, EvaluationFileStore store, HistoryService historyService,
-      Directory directory, DecisionReviewProperties properties, SystemCalls system) {
+      RuntimeService runtimeService, IdentityService identityService, AgencyService agencies, Directory directory,
+      DecisionReviewProperties properties, SystemCalls system) {
     this.system = system;
     this.directory = directory;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.agencies = agencies;
     this.reportService = reportService;
     this.store = store;
     this.historyService = historyService;
@@ -74,6 +93,25 @@ public class EvaluationReports {
     store(execution, content, true);
   }
 
+  /**
+   * 决策机关审定 approved (Art. 13(4), 16): the final report gets the authority's decision, its 处理决定 and reasons
+   * as a last page, in the variable {@code evaluationReport} and in the archive. Recorded when the authority
+   * decides, so that the report downloaded from then on (and archived at 评估归档) shows it.
+   */
+  public void recordApproval(DelegateExecution execution, String approvedBy) {
+    if (!(execution.getVariableTyped(EVALUATION_REPORT) instanceof FileValue report) || report.getValue() == null) {
+      return;
+    }
+    ReportData.Approval approval = new ReportData.Approval(APPROVED_LABEL,
+        FormValues.text(EvaluationCodes.label(EvaluationCodes.OUTCOMES, execution.getVariable(EVALUATION_OUTCOME))),
+        FormValues.text(execution.getVariable(OUTCOME_REASONS)), properties.getAuthorityName(),
+        approvedBy == null ? null : FormValues.text(directory.userName(approvedBy)), LocalDate.now(EvaluationStartListener.CHINA));
+    store(execution, reportService.appendApproval(EvaluationTaskCompletion.bytes(report), approval), true);
+  }
+
+  /** The label of 审定通过 as the authority-approval form shows it. */
+  static final String APPROVED_LABEL = "审定通过";
+
   private void store(DelegateExecution execution, byte[] content, boolean fin) {
     String number = FormValues.text(execution.getVariable(DECISION_NUMBER));
     String fileName = ReportService.fileName(number, !fin);
@@ -84,10 +122,14 @@ public class EvaluationReports {
 
   /** Runs as the system: the report covers the whole procedure, whichever participant's step triggered it. */
   ReportData assemble(Function<String, Object> var, String processInstanceId, boolean draft) {
-    return system.run(() -> assembleAsSystem(var, processInstanceId, draft));
+    // the step that triggered the report was completed by the authenticated user (Tasklist, REST)
+    String currentUser = identityService.getCurrentAuthentication() == null ? null
+        : identityService.getCurrentAuthentication().getUserId();
+    return system.run(() -> assembleAsSystem(var, processInstanceId, currentUser, draft));
   }
 
-  private ReportData assembleAsSystem(Function<String, Object> var, String processInstanceId, boolean draft) {
+  private ReportData assembleAsSystem(Function<String, Object> var, String processInstanceId, String currentUser,
+      boolean draft) {
     String unit = FormValues.text(var.apply(EXECUTING_UNIT));
     List<Dimension> inScope = EvaluationFormRules.dimensionsInScope(var);
     List<ReportData.DimensionResult> dimensions = inScope.stream()
@@ -104,7 +146,7 @@ public class EvaluationReports {
         .toList();
     List<ReportData.Material> materials = store.materials(processInstanceId).stream()
         .map(f -> new ReportData.Material(f.fileName(), f.size(), directory.userName(f.uploadedBy()),
-            f.uploadedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString()))
+            f.uploadedAt().atZone(EvaluationStartListener.CHINA).toLocalDateTime().toString()))
         .toList();
     List<ReportData.ExpertOpinion> opinions = FormValues.objectList(var.apply(EXPERT_OPINIONS)).stream()
         .map(o -> new ReportData.ExpertOpinion(str(o, "expertName"),
@@ -114,14 +156,18 @@ public class EvaluationReports {
     String implementationSummary = joinNonBlank(
         labelled("实施情况数据", var.apply(IMPLEMENTATION_DATA)), labelled("存在的问题", var.apply(IMPLEMENTATION_PROBLEMS)),
         labelled("存在的风险", var.apply(IMPLEMENTATION_RISKS)), labelled("意见建议", var.apply(IMPLEMENTATION_SUGGESTIONS)));
+    List<EvaluationHistory.Step> steps = steps(processInstanceId, var, currentUser);
     return new ReportData(
         FormValues.text(var.apply(DECISION_NUMBER)), FormValues.text(var.apply(DECISION_TITLE)), directory.groupName(unit),
         properties.getAuthorityName(),
         EvaluationCodes.label(EvaluationCodes.EVALUATION_TYPES, var.apply(EVALUATION_TYPE)),
-        FormValues.text(var.apply(LEGAL_BASIS)), evaluatorDescription(var),
+        FormValues.text(var.apply(LEGAL_BASIS)), evaluator(var),
         EvaluationCodes.label(EvaluationCodes.PROCEDURES, var.apply(PROCEDURE_TYPE)),
         EvaluationCodes.label(EvaluationCodes.SCOPES, var.apply(EVALUATION_SCOPE)),
-        team, timeline(processInstanceId, var), consultations, dimensions,
+        team, EvaluationHistory.contributors(steps, directory::userName, directory::groupName),
+        EvaluationHistory.timeline(FormValues.date(var.apply(EVALUATION_STARTED_DATE)), FormValues.text(var.apply(LEGAL_BASIS)),
+            steps, agencyRefusals(processInstanceId), this::agencyName, directory::userName),
+        consultations, dimensions,
         FormValues.text(var.apply(IMPLEMENTATION_PERFORMANCE)), FormValues.text(var.apply(INSTITUTIONAL_DESIGN)),
         implementationSummary, FormValues.number(var.apply(WEIGHTED_SCORE)),
         EvaluationCodes.label(EvaluationCodes.GRADES, var.apply(EVALUATION_GRADE)),
@@ -131,34 +177,107 @@ public class EvaluationReports {
         properties.getMeasures().versionText(), LocalDate.now(EvaluationStartListener.CHINA), draft);
   }
 
-  private String evaluatorDescription(Function<String, Object> var) {
-    String type = EvaluationCodes.label(EvaluationCodes.EVALUATOR_TYPES, var.apply(EVALUATOR_TYPE));
-    if ("COMMISSIONED".equals(FormValues.text(var.apply(EVALUATOR_TYPE)))) {
-      return type + "：受委托评估机构" + FormValues.text(var.apply(AGENCY_NAME)) + "（委托单位："
-          + directory.groupName(FormValues.text(var.apply(UNDERTAKING_UNIT))) + "；委托范围：" + FormValues.text(var.apply(COMMISSION_SCOPE))
-          + "；机构已承诺不转包委托事项）";
-    }
-    return type + "：" + directory.groupName(FormValues.text(var.apply(UNDERTAKING_UNIT)));
+  private ReportData.Evaluator evaluator(Function<String, Object> var) {
+    boolean commissioned = "COMMISSIONED".equals(FormValues.text(var.apply(EVALUATOR_TYPE)));
+    String undertaking = FormValues.text(var.apply(UNDERTAKING_UNIT));
+    return new ReportData.Evaluator(EvaluationCodes.label(EvaluationCodes.EVALUATOR_TYPES, var.apply(EVALUATOR_TYPE)),
+        commissioned, undertaking == null ? null : directory.groupName(undertaking),
+        commissioned ? FormValues.text(var.apply(AGENCY_NAME)) : null,
+        commissioned ? FormValues.text(var.apply(COMMISSION_SCOPE)) : null);
   }
 
-  /** The procedure's steps and dates, from the completed tasks (Art. 24: history is the record). */
-  private List<ReportData.TimelineEntry> timeline(String processInstanceId, Function<String, Object> var) {
-    List<ReportData.TimelineEntry> entries = new ArrayList<>();
-    LocalDate started = FormValues.date(var.apply(EVALUATION_STARTED_DATE));
-    if (started != null) {
-      entries.add(new ReportData.TimelineEntry(started, "启动评估（" + FormValues.text(var.apply(LEGAL_BASIS)) + "）"));
+  private String agencyName(String agencyId) {
+    return agencies.find(agencyId).map(a -> a.name()).orElse(agencyId);
+  }
+
+  /**
+   * The completed user tasks in order, each with who completed it, the group it was offered to and the values its
+   * submission set. The task whose completion triggered the report is still open in the database (the history is
+   * written when the transaction ends): an unfinished task whose activity is no longer active is that one.
+   */
+  private List<EvaluationHistory.Step> steps(String processInstanceId, Function<String, Object> var, String currentUser) {
+    Map<String, String> completers = new HashMap<>();
+    for (UserOperationLogEntry e : historyService.createUserOperationLogQuery().processInstanceId(processInstanceId)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
+      if (e.getTaskId() != null && e.getUserId() != null) {
+        completers.putIfAbsent(e.getTaskId(), e.getUserId());
+      }
     }
+    Map<String, Map<String, Object>> submitted = new HashMap<>();
+    for (HistoricDetail d : historyService.createHistoricDetailQuery().variableUpdates().processInstanceId(processInstanceId)
+        .disableBinaryFetching().disableCustomObjectDeserialization().orderByTime().asc().list()) {
+      if (d instanceof HistoricVariableUpdate u && STEP_VARIABLES.contains(u.getVariableName())) {
+        Object value = u.getValue() == null && "file".equals(u.getTypeName()) ? u.getTypeName() : u.getValue();
+        for (String scope : new String[] {u.getActivityInstanceId(), u.getTaskId()}) {
+          if (scope != null) {
+            submitted.computeIfAbsent(scope, k -> new HashMap<>()).put(u.getVariableName(), value);
+          }
+        }
+      }
+    }
+    Set<String> active = activeActivities(processInstanceId);
+    LocalDate today = LocalDate.now(EvaluationStartListener.CHINA);
+    List<EvaluationHistory.Step> finished = new ArrayList<>();
+    List<EvaluationHistory.Step> justCompleted = new ArrayList<>();
     for (HistoricTaskInstance t : historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
-        .finished().orderByHistoricTaskInstanceEndTime().asc().list()) {
-      entries.add(new ReportData.TimelineEntry(
-          t.getEndTime().toInstant().atZone(EvaluationStartListener.CHINA).toLocalDate(), t.getName()));
+        .orderByHistoricTaskInstanceEndTime().asc().list()) {
+      boolean done = t.getEndTime() != null;
+      if (!done && active.contains(t.getTaskDefinitionKey())) {
+        continue;
+      }
+      Map<String, Object> values = new HashMap<>();
+      if (submitted.containsKey(t.getActivityInstanceId())) {
+        values.putAll(submitted.get(t.getActivityInstanceId()));
+      }
+      if (submitted.containsKey(t.getId())) {
+        values.putAll(submitted.get(t.getId()));
+      }
+      if (!done) {
+        STEP_VARIABLES.forEach(name -> values.computeIfAbsent(name, var));
+      }
+      String completedBy = t.getAssignee() != null ? t.getAssignee() : done ? completers.get(t.getId()) : currentUser;
+      EvaluationHistory.Step step = new EvaluationHistory.Step(TaskKeys.canonical(t.getTaskDefinitionKey()), t.getName(),
+          done ? t.getEndTime().toInstant().atZone(EvaluationStartListener.CHINA).toLocalDate() : today, completedBy,
+          candidateGroup(t.getId()), values);
+      (done ? finished : justCompleted).add(step);
     }
-    return entries;
+    finished.addAll(justCompleted);
+    return finished;
+  }
+
+  /** The variables that tell what a step decided (see {@link EvaluationHistory#timeline}). */
+  private static final Set<String> STEP_VARIABLES = Set.of(EVALUATOR_TYPE, PROCEDURE_TYPE, AGENCY_ID, PLAN_DECISION,
+      PLAN_REVIEW_COMMENTS, REVISED_REPORT, EXPERT_CONCLUSION, REPORT_DECISION, REPORT_RETURN_COMMENTS, EVALUATION_OUTCOME);
+
+  private Set<String> activeActivities(String processInstanceId) {
+    try {
+      return new HashSet<>(runtimeService.getActiveActivityIds(processInstanceId));
+    } catch (ProcessEngineException e) {
+      return Set.of(); // the instance has ended: every task is finished
+    }
+  }
+
+  private String candidateGroup(String taskId) {
+    return historyService.createHistoricIdentityLinkLogQuery().taskId(taskId).type(IdentityLinkType.CANDIDATE).list()
+        .stream().map(HistoricIdentityLinkLog::getGroupId).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  }
+
+  /** Each agency refusal's reason (Art. 22, 25), in order: one per refused 选择受委托评估机构. */
+  private List<String> agencyRefusals(String processInstanceId) {
+    List<String> reasons = new ArrayList<>();
+    for (HistoricDetail d : historyService.createHistoricDetailQuery().variableUpdates().processInstanceId(processInstanceId)
+        .disableBinaryFetching().orderByTime().asc().list()) {
+      if (d instanceof HistoricVariableUpdate u && AGENCY_REFUSAL_REASON.equals(u.getVariableName())
+          && FormValues.text(u.getValue()) != null) {
+        reasons.add(FormValues.text(u.getValue()));
+      }
+    }
+    return reasons;
   }
 
   private static String labelled(String label, Object value) {
     String s = FormValues.text(value);
-    return s == null ? null : label + "：" + s;
+    return s == null ? null : label + "：" + ReportText.sentence(s);
   }
 
   private static String joinNonBlank(String... parts) {

@@ -7,6 +7,7 @@ import cn.jiyuan.decisionreview.form.FormValues;
 import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.identity.Groups;
 import cn.jiyuan.decisionreview.notification.Notifications;
+import cn.jiyuan.decisionreview.tracking.DecisionNumber;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -42,13 +43,22 @@ public class EvaluationStartListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String number = FormValues.text(execution.getVariable(DECISION_NUMBER));
+    String number = null;
+    String numberProblem = null;
+    Object rawNumber = execution.getVariable(DECISION_NUMBER);
+    try {
+      number = DecisionNumber.parse(rawNumber).value();
+    } catch (DecisionNumber.Invalid e) {
+      // Called by a tracking registered before numbers were checked: its number stands, or its timer would fail.
+      number = execution.getSuperExecution() == null ? null : DecisionNumber.normalise(FormValues.text(rawNumber));
+      numberProblem = e.getMessage();
+    }
     String title = FormValues.text(execution.getVariable(DECISION_TITLE));
     String unit = FormValues.text(execution.getVariable(EXECUTING_UNIT));
     String type = FormValues.text(execution.getVariable(EVALUATION_TYPE));
     Group unitGroup = Groups.isExecutingUnit(unit) ? identityService.createGroupQuery().groupId(unit).singleResult() : null;
     new FormRefusal()
-        .require(number != null && number.length() <= 100, DECISION_NUMBER, "请填写决策文号（不超过 100 字）")
+        .require(number != null, DECISION_NUMBER, numberProblem)
         .require(title != null && title.length() <= 200, DECISION_TITLE, "请填写决策名称（不超过 200 字）")
         .require(unitGroup != null, EXECUTING_UNIT, "执行单位“" + (unit == null ? "" : unit) + "”不存在，须为已登记的执行单位用户组")
         .require(EvaluationCodes.EVALUATION_TYPES.containsKey(type), EVALUATION_TYPE,

@@ -105,6 +105,8 @@ public class EvaluationTaskCompletion implements TaskListener {
         execution.setVariable(EVALUATION_OUTCOME_LABEL,
             EvaluationCodes.label(EvaluationCodes.OUTCOMES, task.getVariable(EVALUATION_OUTCOME)));
         if ("APPROVE".equals(FormValues.text(task.getVariable(REPORT_DECISION)))) {
+          reports.recordApproval(execution, identityService.getCurrentAuthentication() == null ? task.getAssignee()
+              : identityService.getCurrentAuthentication().getUserId());
           notifications.reportResolved(task.getProcessInstanceId(), FormValues.text(task.getVariable(DECISION_NUMBER)),
               FormValues.text(task.getVariable(DECISION_TITLE)), FormValues.text(task.getVariable(EXECUTING_UNIT)));
         }

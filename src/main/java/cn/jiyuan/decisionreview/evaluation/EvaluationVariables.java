@@ -86,6 +86,8 @@ public final class EvaluationVariables {
 
   // --- evaluationGrade (Art. 7, 16) ---
   public static final String WEIGHTED_SCORE = "weightedScore";
+  /** The score as people read it, "76.0 分" (ReportText.score), for forms; the report writes it the same way. */
+  public static final String WEIGHTED_SCORE_TEXT = "weightedScoreText";
   public static final String EVALUATION_GRADE = "evaluationGrade"; // contract output to tracking
   public static final String SUGGESTED_OUTCOME = "suggestedOutcome";
   public static final String EVALUATION_GRADE_LABEL = "evaluationGradeLabel";

@@ -33,6 +33,9 @@ public class FormRefusalUnwrapping extends AbstractProcessEnginePlugin {
         return next.execute(command);
       } catch (ProcessEngineException e) {
         FormFieldValidationException refusal = find(e);
+        if (refusal != null) {
+          RefusalDetails.record(refusal);
+        }
         throw refusal != null ? refusal : e;
       }
     }

@@ -328,12 +328,15 @@ final class OfficialDocx {
     spacing.setLineRule(STLineSpacingRule.AUTO);
   }
 
-  /** A run with the font set for every character range. */
+  /**
+   * A run with the font set for every character range. Doubled clause marks are collapsed here, where every text
+   * of the report passes, because entries typed by people are joined with the report's own punctuation.
+   */
   static XWPFRun run(XWPFParagraph p, String text, String font, int sizePt) {
     XWPFRun r = p.createRun();
     font(r, font, sizePt);
     if (text != null && !text.isEmpty()) {
-      r.setText(text);
+      r.setText(ReportText.tidy(text));
     }
     return r;
   }

@@ -5,8 +5,12 @@ import java.util.List;
 
 /**
  * Everything the 跟踪反馈与后评估报告 (Art. 13, 14) needs, already resolved to display labels. Any field may be
- * {@code null}; {@link ReportService} prints "（未填写）" or "无" for missing values.
+ * {@code null} or empty; {@link ReportService} then leaves out the sentence, line or section instead of printing a
+ * placeholder.
  *
+ * @param authorityName the 决策机关: the report is addressed to it (主送) and it approves the report (Art. 13(4))
+ * @param evaluator who carried out the evaluation, and so authors and signs the report
+ * @param contributors the people who did the evaluation's steps, from the history (named when there is no team)
  * @param implementationSummary the executing unit's data, problems, risks and suggestions (Art. 5)
  * @param measuresVersion the rules that applied, e.g. 《济源市重大行政决策实施情况跟踪反馈与后评估办法》（济政办〔2022〕4号）
  * @param draft true for the 初稿 (Art. 13(1)), false for the report submitted to the authority (Art. 13(3), (4))
@@ -18,10 +22,11 @@ public record ReportData(
     String authorityName,
     String evaluationTypeLabel,
     String legalBasis,
-    String evaluatorDescription,
+    Evaluator evaluator,
     String procedureLabel,
     String scopeLabel,
     List<TeamMember> team,
+    List<Contributor> contributors,
     List<TimelineEntry> timeline,
     List<Consultation> consultations,
     List<DimensionResult> dimensions,
@@ -40,10 +45,27 @@ public record ReportData(
     LocalDate reportDate,
     boolean draft) {
 
+  /**
+   * Who evaluated (Art. 11, 15, 21). A self-evaluation is carried out by the undertaking unit; a commissioned one by
+   * the agency, commissioned by the undertaking unit. The one who carried it out is the report's author.
+   */
+  public record Evaluator(
+      String typeLabel, boolean commissioned, String undertakingUnitName, String agencyName, String commissionScope) {
+
+    /** The author, who signs the report: the agency when commissioned (Art. 21), else the undertaking unit. */
+    public String author() {
+      String author = commissioned ? agencyName : undertakingUnitName;
+      return author == null || author.isBlank() ? null : author.strip();
+    }
+  }
+
   /** A member of the evaluation team (Art. 11(1)). */
   public record TeamMember(String name, String organisation, String category, String contact) {}
 
-  /** One step of the evaluation's procedure, with its date. */
+  /** A person who did steps of the evaluation, e.g. 王明远, 市司法局, 征求意见与调查记录、分析研判并形成初步结论. */
+  public record Contributor(String name, String unit, String work) {}
+
+  /** One step of the evaluation's procedure, with its date; a refusal or return says so in {@code step}. */
   public record TimelineEntry(LocalDate date, String step) {}
 
   /** One consultation or survey (Art. 6, 12(2), 15). */
@@ -59,4 +81,14 @@ public record ReportData(
   /** One expert's opinion on the draft report (Art. 13(2)); {@code dissentReason} is set when the expert disagrees. */
   public record ExpertOpinion(
       String expertName, String conclusionLabel, String opinion, String dissentReason, LocalDate date) {}
+
+  /**
+   * The authority's 审定 of the report (Art. 13(4), 16), recorded on the approved report.
+   *
+   * @param decisionLabel e.g. 审定通过
+   * @param outcomeLabel the 处理决定, e.g. 调整决策内容
+   * @param approvedBy the person who recorded the decision in the system
+   */
+  public record Approval(
+      String decisionLabel, String outcomeLabel, String reasons, String authorityName, String approvedBy, LocalDate date) {}
 }

@@ -4,9 +4,15 @@ import static cn.jiyuan.decisionreview.report.OfficialDocx.CHAR_TWIPS;
 import static cn.jiyuan.decisionreview.report.OfficialDocx.FANGSONG;
 import static cn.jiyuan.decisionreview.report.OfficialDocx.HEITI;
 import static cn.jiyuan.decisionreview.report.OfficialDocx.KAITI;
+import static cn.jiyuan.decisionreview.report.ReportText.blank;
+import static cn.jiyuan.decisionreview.report.ReportText.clause;
+import static cn.jiyuan.decisionreview.report.ReportText.sentence;
 
+import cn.jiyuan.decisionreview.report.ReportData.Approval;
 import cn.jiyuan.decisionreview.report.ReportData.Consultation;
+import cn.jiyuan.decisionreview.report.ReportData.Contributor;
 import cn.jiyuan.decisionreview.report.ReportData.DimensionResult;
+import cn.jiyuan.decisionreview.report.ReportData.Evaluator;
 import cn.jiyuan.decisionreview.report.ReportData.ExpertOpinion;
 import cn.jiyuan.decisionreview.report.ReportData.Material;
 import cn.jiyuan.decisionreview.report.ReportData.TeamMember;
@@ -18,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,6 +46,9 @@ import org.springframework.stereotype.Service;
  * Assembles the 跟踪反馈与后评估报告 (Art. 13, 14 of the Jiyuan Measures) as a Word document in the layout of
  * Chinese official documents (GB/T 9704-2012). The four parts required by Art. 14 are the sections 一 to 四;
  * the material list, the consultation records and the expert opinions follow the signature as attachments.
+ * The report is addressed to the authority (主送) and signed by its author, the evaluator: the agency of a
+ * commissioned evaluation (Art. 21), otherwise the undertaking unit. The authority's 审定 (Art. 13(4)) is added to
+ * the approved report as a last page signed by the authority. Missing optional values leave their sentence out.
  * No engine is needed: callers map process variables to {@link ReportData}.
  */
 @Service
@@ -53,11 +63,14 @@ public class ReportService {
   static final String EXPERT_ANNEX_BOOKMARK = "expert_opinions_annex";
   static final String EXPERT_ANNEX_HEADING = "附件：专家论证意见";
   static final String EXPERT_ANNEX_TITLE = "专家论证意见";
+  /** Bookmark and title of the authority's 审定 page, so that {@link #appendApproval} can replace it. */
+  static final String APPROVAL_BOOKMARK = "authority_approval";
+  static final String APPROVAL_TITLE = "决策机关审定意见";
 
-  private static final String MISSING = "（未填写）";
   private static final String NONE = "无";
   private static final String[] ANNEXES = {"实施情况材料清单", "征求意见与调查记录", EXPERT_ANNEX_TITLE};
   private static final DateTimeFormatter UPLOAD_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   // ================================================================== public API
 
@@ -96,19 +109,47 @@ public class ReportService {
    * @throws IllegalArgumentException if {@code docx} is not a Word .docx file
    */
   public byte[] appendExpertOpinions(byte[] docx, List<ExpertOpinion> opinions) {
-    if (docx == null || docx.length == 0) {
-      throw new IllegalArgumentException("报告文件为空");
-    }
-    XWPFDocument doc;
-    try {
-      doc = new XWPFDocument(new ByteArrayInputStream(docx));
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("报告文件不是有效的 Word（.docx）文件", e);
-    }
-    try (doc) {
-      String label = removeExpertAnnex(doc);
+    try (XWPFDocument doc = open(docx)) {
+      String label = removeFrom(doc, EXPERT_ANNEX_BOOKMARK, EXPERT_ANNEX_HEADING);
       OfficialDocx w = new OfficialDocx(doc);
-      expertAnnex(w, label, list(opinions), null, false);
+      expertAnnex(w, label != null && label.matches("附件\\d+") ? label : null, list(opinions), null, false);
+      return bytes(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException("报告生成失败", e);
+    }
+  }
+
+  /**
+   * Records the authority's 审定 (Art. 13(4), 16) on the approved report: a last page 决策机关审定意见 with the
+   * decision, the 处理决定 and its reasons, signed by the authority and dated. A page written earlier is replaced.
+   * The report above it stays as its author wrote it.
+   *
+   * @throws IllegalArgumentException if {@code docx} is not a Word .docx file
+   */
+  public byte[] appendApproval(byte[] docx, Approval approval) {
+    Objects.requireNonNull(approval, "approval");
+    try (XWPFDocument doc = open(docx)) {
+      removeFrom(doc, APPROVAL_BOOKMARK, APPROVAL_TITLE);
+      OfficialDocx w = new OfficialDocx(doc);
+      XWPFParagraph first = w.title(APPROVAL_TITLE);
+      w.pageBreakBefore(first);
+      w.bookmark(first, APPROVAL_BOOKMARK);
+      w.blankLine();
+      w.labelled("审定结论：", sentence(or(approval.decisionLabel(), "审定通过")));
+      if (!blank(approval.outcomeLabel())) {
+        w.labelled("处理决定：", sentence(approval.outcomeLabel()));
+      }
+      if (!blank(approval.reasons())) {
+        List<String> lines = OfficialDocx.lines(approval.reasons());
+        w.labelled("理由：", sentence(lines.get(0)));
+        lines.stream().skip(1).forEach(line -> w.body(sentence(line)));
+      }
+      if (!blank(approval.approvedBy())) {
+        w.labelled("经办人：", approval.approvedBy().strip());
+      }
+      w.body("依据第十三条第（四）项，本报告经决策机关审定；依据第十六条，本报告作为修改、中止或者终止执行重大行政决策、"
+          + "完善配套制度和改进行政执法、行政管理工作的重要依据。");
+      signature(w, approval.authorityName(), approval.date());
       return bytes(doc);
     } catch (IOException e) {
       throw new UncheckedIOException("报告生成失败", e);
@@ -129,9 +170,7 @@ public class ReportService {
 
   /** The report title: 关于《{title}》（{number}）跟踪反馈与后评估的报告. */
   public static String title(ReportData data) {
-    String title = text(data.decisionTitle()).replaceAll("^《(.*)》$", "$1");
-    String number = blank(data.decisionNumber()) ? "" : "（" + data.decisionNumber().strip() + "）";
-    return "关于《" + title + "》" + number + "跟踪反馈与后评估的报告";
+    return String.join("", titleSegments(data));
   }
 
   /**
@@ -139,13 +178,23 @@ public class ReportService {
    * document number and 跟踪反馈与后评估的报告, never inside the number.
    */
   static String[] titleLines(ReportData data) {
+    return OfficialDocx.packTitle(titleSegments(data)).toArray(String[]::new);
+  }
+
+  private static List<String> titleSegments(ReportData d) {
     List<String> segments = new ArrayList<>();
-    segments.add("关于《" + text(data.decisionTitle()).replaceAll("^《(.*)》$", "$1") + "》");
-    if (!blank(data.decisionNumber())) {
-      segments.add("（" + data.decisionNumber().strip() + "）");
+    boolean hasTitle = !blank(d.decisionTitle());
+    boolean hasNumber = !blank(d.decisionNumber());
+    if (!hasTitle && !hasNumber) {
+      segments.add("重大行政决策跟踪反馈与后评估报告");
+      return segments;
+    }
+    segments.add(hasTitle ? "关于《" + bareTitle(d) + "》" : "关于");
+    if (hasNumber) {
+      segments.add(hasTitle ? "（" + d.decisionNumber().strip() + "）" : d.decisionNumber().strip());
     }
     segments.add("跟踪反馈与后评估的报告");
-    return OfficialDocx.packTitle(segments).toArray(String[]::new);
+    return segments;
   }
 
   // ================================================================== sections
@@ -156,12 +205,20 @@ public class ReportService {
       w.centred("（初稿）", KAITI);
     }
     w.blankLine();
-    StringBuilder lead = new StringBuilder("根据重大行政决策跟踪反馈与后评估工作有关规定，");
+    // 主送机关 (GB/T 9704 §7.3.2): the report goes to the authority for 审定 (Art. 13(4))
     if (!blank(d.authorityName())) {
-      lead.append(d.authorityName().strip()).append("组织");
+      w.flushLeft(d.authorityName().strip() + "：", FANGSONG, 0);
+    }
+    StringBuilder lead = new StringBuilder("根据重大行政决策跟踪反馈与后评估工作有关规定，");
+    Evaluator e = d.evaluator();
+    if (e != null && e.author() != null) {
+      if (e.commissioned() && !blank(e.undertakingUnitName())) {
+        lead.append("受").append(e.undertakingUnitName().strip()).append("委托，");
+      }
+      lead.append(e.author());
     }
     lead.append("对").append(decisionReference(d)).append("的实施情况开展了")
-        .append(or(d.evaluationTypeLabel(), "跟踪反馈与后评估"))
+        .append(or(d.evaluationTypeLabel(), "跟踪反馈与后评估").strip())
         .append("，依据决策实施情况、执行单位提供的材料和公众意见，对决策的实施绩效、制度设计等进行了分析评价，形成本报告。")
         .append("现将有关情况报告如下。");
     w.body(lead.toString());
@@ -170,47 +227,52 @@ public class ReportService {
   /** 一、基本情况 (Art. 14(1)). */
   private static void basicInformation(OfficialDocx w, ReportData d) {
     w.heading1("一、基本情况");
+    Numbering n = new Numbering();
 
-    w.heading2("（一）评估对象");
-    w.body("本次评估的对象为" + decisionReference(d) + "，决策执行单位为" + text(d.executingUnitName()) + "。");
+    w.heading2(n.next() + "评估对象");
+    w.body("本次评估的对象为" + decisionReference(d)
+        + (blank(d.executingUnitName()) ? "" : "，决策执行单位为" + d.executingUnitName().strip()) + "。");
 
-    w.heading2("（二）评估类型及依据");
-    w.body("本次评估类型为" + text(d.evaluationTypeLabel()) + "，启动依据为" + text(d.legalBasis()) + "。");
-
-    w.heading2("（三）评估主体和评估小组");
-    w.body(sentence(or(d.evaluatorDescription(), MISSING)));
-    List<TeamMember> team = list(d.team());
-    if (team.isEmpty()) {
-      w.body("评估小组成员：无。");
-    } else {
-      w.intro("评估小组由以下" + team.size() + "名成员组成：");
-      List<List<String>> rows = new ArrayList<>();
-      for (TeamMember m : team) {
-        rows.add(List.of(cell(m.name()), cell(m.organisation()), cell(m.category()), cellOrNone(m.contact())));
-      }
-      w.table(List.of("姓名", "单位", "类别", "联系方式"), new int[] {1400, 3400, 2000, 2044},
-          new boolean[] {true, false, true, true}, rows);
+    List<String> typeAndBasis = new ArrayList<>();
+    if (!blank(d.evaluationTypeLabel())) {
+      typeAndBasis.add("本次评估类型为" + clause(d.evaluationTypeLabel()));
+    }
+    if (!blank(d.legalBasis())) {
+      typeAndBasis.add((typeAndBasis.isEmpty() ? "本次评估的" : "") + "启动依据为" + clause(d.legalBasis()));
+    }
+    if (!typeAndBasis.isEmpty()) {
+      w.heading2(n.next() + "评估类型及依据");
+      w.body(String.join("，", typeAndBasis) + "。");
     }
 
-    w.heading2("（四）评估程序和工作过程");
-    w.body("本次评估采用" + text(d.procedureLabel()) + "，评估范围为" + text(d.scopeLabel()) + "。");
+    evaluators(w, d, n);
+
+    List<String> procedure = new ArrayList<>();
+    if (!blank(d.procedureLabel())) {
+      procedure.add("本次评估采用" + clause(d.procedureLabel()));
+    }
+    if (!blank(d.scopeLabel())) {
+      procedure.add((procedure.isEmpty() ? "本次评估的" : "") + "评估范围为" + clause(d.scopeLabel()));
+    }
     List<TimelineEntry> timeline = list(d.timeline());
-    if (timeline.isEmpty()) {
-      w.body("主要工作过程：无。");
-    } else {
-      w.intro("主要工作过程如下：");
-      List<List<String>> rows = new ArrayList<>();
-      for (TimelineEntry t : timeline) {
-        rows.add(List.of(date(t.date()), cell(t.step())));
+    if (!procedure.isEmpty() || !timeline.isEmpty()) {
+      w.heading2(n.next() + "评估程序和工作过程");
+      if (!procedure.isEmpty()) {
+        w.body(String.join("，", procedure) + "。");
       }
-      w.table(List.of("日期", "环节"), new int[] {2400, 6444}, new boolean[] {true, false}, rows);
+      if (!timeline.isEmpty()) {
+        w.intro("主要工作过程如下：");
+        List<List<String>> rows = new ArrayList<>();
+        for (TimelineEntry t : timeline) {
+          rows.add(List.of(ReportText.date(t.date()), cell(t.step())));
+        }
+        w.table(List.of("日期", "环节"), new int[] {2400, 6444}, new boolean[] {true, false}, rows);
+      }
     }
 
-    w.heading2("（五）公众参与情况");
     List<Consultation> consultations = list(d.consultations());
-    if (consultations.isEmpty()) {
-      w.body("征求意见与调查情况：无。");
-    } else {
+    if (!consultations.isEmpty()) {
+      w.heading2(n.next() + "公众参与情况");
       int participants = 0;
       int opinions = 0;
       Set<String> channels = new LinkedHashSet<>();
@@ -221,12 +283,12 @@ public class ReportService {
           channels.add(c.channelLabel().strip());
         }
       }
-      w.intro("评估期间通过" + (channels.isEmpty() ? "多种方式" : String.join("、", channels)) + "等方式广泛听取意见，共开展"
+      w.intro("评估期间通过" + (channels.isEmpty() ? "多种方式" : String.join("、", channels) + "等方式") + "广泛听取意见，共开展"
           + consultations.size() + "次，参与" + participants + "人次，收集意见" + opinions + "条，具体情况如下：");
       List<List<String>> rows = new ArrayList<>();
       for (Consultation c : consultations) {
-        rows.add(List.of(cell(c.channelLabel()), date(c.date()), count(c.participants()), count(c.opinionCount()),
-            cellOrNone(c.summary())));
+        rows.add(List.of(cell(c.channelLabel()), ReportText.date(c.date()), count(c.participants()),
+            count(c.opinionCount()), cell(c.summary())));
       }
       rows.add(List.of("合计", consultations.size() + "次", String.valueOf(participants), String.valueOf(opinions), ""));
       w.table(List.of("方式", "日期", "参与人数", "意见数", "主要情况"), new int[] {1300, 2300, 1200, 1000, 3044},
@@ -234,38 +296,116 @@ public class ReportService {
     }
   }
 
+  /**
+   * （三）评估主体: who evaluated (Art. 11, 15, 21), then the team (Art. 11(1)); without a team (simplified
+   * procedure, Art. 15) the people who did the work, so that the report always names its evaluators.
+   */
+  private static void evaluators(OfficialDocx w, ReportData d, Numbering n) {
+    Evaluator e = d.evaluator();
+    List<TeamMember> team = list(d.team());
+    List<Contributor> contributors = list(d.contributors());
+    String who = evaluatorSentence(e);
+    if (who == null && team.isEmpty() && contributors.isEmpty()) {
+      return;
+    }
+    w.heading2(n.next() + (team.isEmpty() ? "评估主体和评估人员" : "评估主体和评估小组"));
+    if (who != null) {
+      w.body(who);
+    }
+    if (!team.isEmpty()) {
+      w.intro("评估小组由以下" + team.size() + "名成员组成：");
+      List<List<String>> rows = new ArrayList<>();
+      for (TeamMember m : team) {
+        rows.add(List.of(cell(m.name()), cell(m.organisation()), cell(m.category()), cell(m.contact())));
+      }
+      w.table(List.of("姓名", "单位", "类别", "联系方式"), new int[] {1400, 3400, 2000, 2044},
+          new boolean[] {true, false, true, true}, rows);
+    } else if (!contributors.isEmpty()) {
+      boolean simplified = d.procedureLabel() != null && d.procedureLabel().contains("简易");
+      w.intro((simplified ? "本次评估采用简易程序，未成立评估小组，" : "") + "参与评估工作的人员如下：");
+      List<List<String>> rows = new ArrayList<>();
+      for (Contributor c : contributors) {
+        rows.add(List.of(cell(c.name()), cell(c.unit()), cell(c.work())));
+      }
+      w.table(List.of("姓名", "单位", "承担的工作"), new int[] {1400, 3000, 4444},
+          new boolean[] {true, false, false}, rows);
+    }
+  }
+
+  private static String evaluatorSentence(Evaluator e) {
+    if (e == null) {
+      return null;
+    }
+    String type = blank(e.typeLabel()) ? null : clause(e.typeLabel());
+    if (e.commissioned() && e.author() != null) {
+      StringBuilder s = new StringBuilder("本次评估为" + or(type, "委托评估") + "（第二十一条），由");
+      if (!blank(e.undertakingUnitName())) {
+        s.append(e.undertakingUnitName().strip()).append("委托");
+      }
+      s.append(e.author()).append("开展");
+      if (!blank(e.commissionScope())) {
+        s.append("，委托范围为").append(clause(e.commissionScope()));
+      }
+      return s.append("；").append(e.author()).append("已承诺在委托范围内开展工作，不将委托事项转包给其他单位或者个人。").toString();
+    }
+    if (e.author() != null) {
+      return "本次评估为" + or(type, "自行评估") + "，由" + e.author() + "承担评估具体工作。";
+    }
+    return type == null ? null : "本次评估为" + type + "。";
+  }
+
   /** 二、评估内容分析 (Art. 14(2), Art. 7). */
   private static void analysis(OfficialDocx w, ReportData d) {
     w.heading1("二、评估内容分析");
-    int n = 0;
+    Numbering n = new Numbering();
     for (DimensionResult dim : list(d.dimensions())) {
       String article = blank(dim.article()) ? "" : "（" + dim.article().strip() + "）";
-      w.heading2("（" + chineseNumber(++n) + "）" + text(dim.label()) + article);
-      w.body("评分：" + (dim.score() == null ? MISSING : dim.score() + "分"));
-      w.body(or(dim.findings(), MISSING));
+      w.heading2(n.next() + or(dim.label(), "评估内容").strip() + article);
+      if (dim.score() != null) {
+        w.body("评分：" + ReportText.score(dim.score()) + "。");
+      }
+      if (!blank(dim.findings())) {
+        w.body(ReportText.paragraph(dim.findings()));
+      }
     }
-    w.heading2("（" + chineseNumber(++n) + "）实施绩效");
-    w.body(or(d.implementationPerformance(), MISSING));
-    w.heading2("（" + chineseNumber(++n) + "）制度设计");
-    w.body(or(d.institutionalDesign(), MISSING));
+    if (!blank(d.implementationPerformance())) {
+      w.heading2(n.next() + "实施绩效");
+      w.body(ReportText.paragraph(d.implementationPerformance()));
+    }
+    if (!blank(d.institutionalDesign())) {
+      w.heading2(n.next() + "制度设计");
+      w.body(ReportText.paragraph(d.institutionalDesign()));
+    }
     if (!blank(d.implementationSummary())) {
-      w.heading2("（" + chineseNumber(++n) + "）执行单位反映的实施情况、问题和建议");
-      w.body(d.implementationSummary());
+      w.heading2(n.next() + "执行单位反映的实施情况、问题和建议");
+      w.body(ReportText.paragraph(d.implementationSummary()));
     }
   }
 
   /** 三、评估结论及建议 (Art. 14(3), Art. 16). */
   private static void conclusions(OfficialDocx w, ReportData d) {
     w.heading1("三、评估结论及建议");
-    w.heading2("（一）综合评价");
-    w.labelled("综合得分：", d.weightedScore() == null ? MISSING
-        : String.format(Locale.ROOT, "%.1f分。", d.weightedScore()));
-    w.labelled("评估等级：", sentence(or(d.gradeLabel(), MISSING)));
-    w.labelled("建议处理意见：", sentence(or(d.suggestedOutcomeLabel(), MISSING)));
-    w.heading2("（二）初步结论");
-    w.body(or(d.preliminaryConclusion(), MISSING));
-    w.heading2("（三）建议");
-    w.body(or(d.recommendations(), MISSING));
+    Numbering n = new Numbering();
+    if (d.weightedScore() != null || !blank(d.gradeLabel()) || !blank(d.suggestedOutcomeLabel())) {
+      w.heading2(n.next() + "综合评价");
+      if (d.weightedScore() != null) {
+        w.labelled("综合得分：", ReportText.score(d.weightedScore()) + "。");
+      }
+      if (!blank(d.gradeLabel())) {
+        w.labelled("评估等级：", sentence(d.gradeLabel()));
+      }
+      if (!blank(d.suggestedOutcomeLabel())) {
+        w.labelled("建议处理意见：", sentence(d.suggestedOutcomeLabel()));
+      }
+    }
+    if (!blank(d.preliminaryConclusion())) {
+      w.heading2(n.next() + "初步结论");
+      w.body(ReportText.paragraph(d.preliminaryConclusion()));
+    }
+    if (!blank(d.recommendations())) {
+      w.heading2(n.next() + "建议");
+      w.body(ReportText.paragraph(d.recommendations()));
+    }
   }
 
   /** 四、其他需要说明的问题 (Art. 14(4), Art. 27). */
@@ -274,17 +414,19 @@ public class ReportService {
     if (blank(d.otherIssues())) {
       w.body("无其他需要说明的问题。");
     } else {
-      w.body(d.otherIssues());
+      w.body(ReportText.paragraph(d.otherIssues()));
     }
     for (ExpertOpinion o : list(d.expertOpinions())) {
       if (dissents(o)) {
         w.body("专家论证中，" + dissentSentence(o) + "详见附件3。");
       }
     }
-    w.body("本次评估适用" + text(d.measuresVersion()) + "。").forEach(p -> p.setKeepNext(true));
+    if (!blank(d.measuresVersion())) {
+      w.body("本次评估适用" + clause(d.measuresVersion()) + "。").forEach(p -> p.setKeepNext(true));
+    }
   }
 
-  /** 附件说明, then signature and date (GB/T 9704 §7.3.3–7.3.5). */
+  /** 附件说明, then the author's signature and the date (GB/T 9704 §7.3.3–7.3.5). */
   private static void annexListAndSignature(OfficialDocx w, ReportData d) {
     // the last lines of the body, the annex list, the signature and the date stay on one page
     w.blankLine().setKeepNext(true);
@@ -299,20 +441,28 @@ public class ReportService {
       }
       p.setKeepNext(true);
     }
+    signature(w, d.evaluator() == null ? null : d.evaluator().author(), d.reportDate());
+  }
+
+  /** 发文机关署名 and 成文日期: the date four characters from the right, the name centred above it. */
+  private static void signature(OfficialDocx w, String signer, LocalDate date) {
     w.blankLine().setKeepNext(true);
     w.blankLine().setKeepNext(true);
-    String signer = or(d.authorityName(), or(d.evaluatorDescription(), MISSING)).strip();
-    String date = d.reportDate() == null ? MISSING : date(d.reportDate());
-    double signerWidth = OfficialDocx.displayWidth(signer);
-    double dateWidth = OfficialDocx.displayWidth(date);
+    String name = blank(signer) ? "" : signer.strip();
+    String day = ReportText.date(date);
     int dateIndent = 4 * CHAR_TWIPS;
-    int signerIndent = dateIndent + (int) Math.round((dateWidth - signerWidth) / 2 * CHAR_TWIPS);
-    if (signerIndent < dateIndent) {
+    int signerIndent = dateIndent + (int) Math.round(
+        (OfficialDocx.displayWidth(day) - OfficialDocx.displayWidth(name)) / 2 * CHAR_TWIPS);
+    if (signerIndent < dateIndent && !day.isEmpty()) {
       dateIndent += (dateIndent - signerIndent);
       signerIndent = 4 * CHAR_TWIPS;
     }
-    w.rightAligned(signer, signerIndent).setKeepNext(true);
-    w.rightAligned(date, dateIndent);
+    if (!name.isEmpty()) {
+      w.rightAligned(name, Math.max(signerIndent, 4 * CHAR_TWIPS)).setKeepNext(true);
+    }
+    if (!day.isEmpty()) {
+      w.rightAligned(day, dateIndent);
+    }
   }
 
   /** 附件1: the executing unit's materials (Art. 5). */
@@ -341,13 +491,23 @@ public class ReportService {
       w.body(NONE + "。");
       return;
     }
-    int n = 0;
+    Numbering n = new Numbering();
     for (Consultation c : consultations) {
-      w.heading2("（" + chineseNumber(++n) + "）" + text(c.channelLabel())
-          + (c.date() == null ? "" : "（" + date(c.date()) + "）"));
-      w.body("参与人数：" + (c.participants() == null ? MISSING : c.participants() + "人")
-          + "；收集意见：" + (c.opinionCount() == null ? MISSING : c.opinionCount() + "条") + "。");
-      w.body(or(c.summary(), "主要情况：" + MISSING));
+      w.heading2(n.next() + or(c.channelLabel(), "征求意见").strip()
+          + (c.date() == null ? "" : "（" + ReportText.date(c.date()) + "）"));
+      List<String> figures = new ArrayList<>();
+      if (c.participants() != null) {
+        figures.add("参与人数：" + c.participants() + "人");
+      }
+      if (c.opinionCount() != null) {
+        figures.add("收集意见：" + c.opinionCount() + "条");
+      }
+      if (!figures.isEmpty()) {
+        w.body(String.join("；", figures) + "。");
+      }
+      if (!blank(c.summary())) {
+        w.body(ReportText.paragraph(c.summary()));
+      }
     }
   }
 
@@ -370,9 +530,9 @@ public class ReportService {
 
     if (opinions.isEmpty()) {
       if (procedureLabel != null && procedureLabel.contains("简易")) {
-        w.body("（简易程序，未组织专家论证）");
+        w.body("简易程序，未组织专家论证。");
       } else if (draft) {
-        w.body("无（报告初稿尚待专家论证，论证意见在论证后附入）。");
+        w.body("报告初稿尚待专家论证，论证意见在论证后附入。");
       } else {
         w.body(NONE + "。");
       }
@@ -380,9 +540,9 @@ public class ReportService {
     }
     List<List<String>> rows = new ArrayList<>();
     for (ExpertOpinion o : opinions) {
-      String expert = cell(o.expertName()) + (o.date() == null ? "" : "\n" + date(o.date()));
-      String dissent = dissents(o) ? or(o.dissentReason(), MISSING) : NONE;
-      rows.add(List.of(expert, cell(o.conclusionLabel()), cellOrNone(o.opinion()), dissent));
+      String expert = cell(o.expertName()) + (o.date() == null ? "" : "\n" + ReportText.date(o.date()));
+      String dissent = dissents(o) ? or(o.dissentReason(), "未说明理由") : NONE;
+      rows.add(List.of(expert, cell(o.conclusionLabel()), cell(o.opinion()), dissent));
     }
     w.table(List.of("专家", "结论", "意见", "不同意见及理由"), new int[] {2400, 1100, 2800, 2544},
         new boolean[] {true, true, false, false}, rows);
@@ -407,23 +567,22 @@ public class ReportService {
   }
 
   /**
-   * Removes the expert annex written by this service (found by its bookmark, or by the heading text if the
-   * bookmark was lost in editing) and everything after it.
+   * Removes a part written by this service (found by its bookmark, or by its heading text if the bookmark was
+   * lost in editing) and everything after it.
    *
-   * @return the annex label to reuse ("附件3"), or {@code null} for the generic heading
+   * @return the text of the part's first paragraph (e.g. "附件3"), or {@code null} if there was none
    */
-  private static String removeExpertAnnex(XWPFDocument doc) {
+  private static String removeFrom(XWPFDocument doc, String bookmark, String heading) {
     List<IBodyElement> elements = doc.getBodyElements();
     int anchor = -1;
-    String label = null;
+    String first = null;
     for (int i = 0; i < elements.size() && anchor < 0; i++) {
       if (elements.get(i) instanceof XWPFParagraph p) {
         boolean bookmarked = p.getCTP().getBookmarkStartList().stream()
-            .map(CTBookmark::getName).anyMatch(EXPERT_ANNEX_BOOKMARK::equals);
-        if (bookmarked || EXPERT_ANNEX_HEADING.equals(p.getText().strip())) {
+            .map(CTBookmark::getName).anyMatch(bookmark::equals);
+        if (bookmarked || heading.equals(p.getText().strip())) {
           anchor = i;
-          String text = p.getText().strip();
-          label = text.matches("附件\\d+") ? text : null;
+          first = p.getText().strip();
         }
       }
     }
@@ -432,10 +591,21 @@ public class ReportService {
         doc.removeBodyElement(i);
       }
     }
-    return label;
+    return first;
   }
 
   // ================================================================== helpers
+
+  private static XWPFDocument open(byte[] docx) {
+    if (docx == null || docx.length == 0) {
+      throw new IllegalArgumentException("报告文件为空");
+    }
+    try {
+      return new XWPFDocument(new ByteArrayInputStream(docx));
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("报告文件不是有效的 Word（.docx）文件", e);
+    }
+  }
 
   private static void properties(XWPFDocument doc, ReportData d) {
     POIXMLProperties.CoreProperties core = doc.getProperties().getCoreProperties();
@@ -443,9 +613,9 @@ public class ReportService {
     core.setCreator(CREATOR);
     core.setLastModifiedByUser(CREATOR);
     core.setSubjectProperty("重大行政决策跟踪反馈与后评估报告");
-    core.setKeywords(text(d.decisionNumber()));
+    core.setKeywords(or(d.decisionNumber(), "").strip());
     core.setCategory(d.draft() ? "初稿" : "正式稿");
-    core.setDescription("依据" + text(d.measuresVersion()) + "第十四条生成");
+    core.setDescription("依据" + or(d.measuresVersion(), "《办法》").strip() + "第十四条生成");
     core.setCreated(Optional.of(new Date()));
     doc.getProperties().getExtendedProperties().setApplication(CREATOR);
   }
@@ -456,9 +626,17 @@ public class ReportService {
     return out.toByteArray();
   }
 
+  private static String bareTitle(ReportData d) {
+    return d.decisionTitle().strip().replaceAll("^《(.*)》$", "$1");
+  }
+
+  /** 《title》（number）, or the number alone, or 该重大行政决策. */
   private static String decisionReference(ReportData d) {
-    String title = text(d.decisionTitle()).replaceAll("^《(.*)》$", "$1");
-    return "《" + title + "》" + (blank(d.decisionNumber()) ? "" : "（" + d.decisionNumber().strip() + "）");
+    boolean hasNumber = !blank(d.decisionNumber());
+    if (blank(d.decisionTitle())) {
+      return hasNumber ? "文号为" + d.decisionNumber().strip() + "的重大行政决策" : "该重大行政决策";
+    }
+    return "《" + bareTitle(d) + "》" + (hasNumber ? "（" + d.decisionNumber().strip() + "）" : "");
   }
 
   static boolean dissents(ExpertOpinion o) {
@@ -467,7 +645,8 @@ public class ReportService {
   }
 
   private static String dissentSentence(ExpertOpinion o) {
-    return "专家" + text(o.expertName()) + "不同意报告结论，理由：" + sentence(or(o.dissentReason(), MISSING));
+    String expert = blank(o.expertName()) ? "一名专家" : "专家" + o.expertName().strip();
+    return expert + "不同意报告结论" + (blank(o.dissentReason()) ? "。" : "，理由：" + sentence(o.dissentReason()));
   }
 
   /** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一. */
@@ -485,18 +664,22 @@ public class ReportService {
     return String.valueOf(n);
   }
 
-  /** 2026-11-27 → 2026年11月27日. */
-  static String date(LocalDate date) {
-    return date == null ? MISSING : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+  /** （一）, （二）… for the subsections that are present. */
+  private static final class Numbering {
+    private int n;
+
+    String next() {
+      return "（" + chineseNumber(++n) + "）";
+    }
   }
 
   private static String uploadTime(String value) {
     if (blank(value)) {
-      return MISSING;
+      return "";
     }
     String v = value.strip();
     try {
-      return OffsetDateTime.parse(v).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).format(UPLOAD_TIME);
+      return OffsetDateTime.parse(v).atZoneSameInstant(CHINA).format(UPLOAD_TIME);
     } catch (DateTimeParseException e) {
       try {
         return LocalDateTime.parse(v).format(UPLOAD_TIME);
@@ -511,33 +694,16 @@ public class ReportService {
   }
 
   private static String count(Integer n) {
-    return n == null ? MISSING : String.valueOf(n);
+    return n == null ? "" : String.valueOf(n);
   }
 
+  /** A table cell: the value, or empty when there is none (never a placeholder). */
   private static String cell(String s) {
-    return or(s, MISSING);
-  }
-
-  private static String cellOrNone(String s) {
-    return or(s, NONE);
-  }
-
-  /** Appends 。 unless the text already ends with punctuation. */
-  private static String sentence(String s) {
-    String t = s.strip();
-    return t.isEmpty() || "。！？；…）)".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + "。";
-  }
-
-  private static String text(String s) {
-    return or(s, MISSING).strip();
+    return blank(s) ? "" : s.strip();
   }
 
   private static String or(String s, String fallback) {
     return blank(s) ? fallback : s;
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 
   private static <T> List<T> list(List<T> list) {

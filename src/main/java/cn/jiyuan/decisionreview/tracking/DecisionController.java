@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code GET /api/decisions} and {@code GET /api/decisions/{decisionNumber}} (URL-encoded number). */
+/**
+ * {@code GET /api/decisions} and {@code GET /api/decisions/{decisionNumber}} (URL-encoded number, any spelling:
+ * {@code 济政[2025]7号} finds {@code 济政〔2025〕7号}).
+ */
 @RestController
 public class DecisionController {
 
@@ -31,7 +34,8 @@ public class DecisionController {
     CurrentUser user = user(request);
     return registry.find(user, decisionNumber).orElseThrow(() -> registry.exists(decisionNumber)
         ? new ResponseStatusException(HttpStatus.FORBIDDEN, "该决策不属于本单位，无权查阅。")
-        : new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到文号为“" + decisionNumber + "”的已登记决策。"));
+        : new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到"
+            + DecisionNumber.tryParse(decisionNumber).map(n -> "文号为“" + n + "”").orElse("该文号") + "的已登记决策。"));
   }
 
   private static CurrentUser user(HttpServletRequest request) {

@@ -7,7 +7,6 @@ import cn.jiyuan.decisionreview.identity.Groups;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
 import cn.jiyuan.decisionreview.security.CurrentUser;
 import cn.jiyuan.decisionreview.security.SystemCalls;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +34,11 @@ public class DecisionRegistry {
   private final HistoryService historyService;
   private final IdentityService identityService;
   private final SystemCalls system;
+  private final TrackedDecisions decisions;
 
-  public DecisionRegistry(HistoryService historyService, IdentityService identityService, SystemCalls system) {
+  public DecisionRegistry(HistoryService historyService, IdentityService identityService, SystemCalls system,
+      TrackedDecisions decisions) {
+    this.decisions = decisions;
     this.historyService = historyService;
     this.identityService = identityService;
     this.system = system;
@@ -50,22 +52,19 @@ public class DecisionRegistry {
     });
   }
 
-  /** The running tracking of a number, or the most recent ended one. */
+  /** The decision of a number in any spelling: the tracking instance its row in dr_decision names. */
   public Optional<Map<String, Object>> find(CurrentUser user, String decisionNumber) {
-    return system.run(() -> {
-      List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(ProcessKeys.DECISION_TRACKING).processInstanceBusinessKey(decisionNumber)
-          .orderByProcessInstanceStartTime().desc().list();
-      return describe(instances).stream()
-          .sorted(Comparator.comparing((Map<String, Object> d) -> "TERMINATED".equals(d.get("status"))
-              || "COMPLETED".equals(d.get("status"))))
-          .findFirst();
-    }).filter(d -> visible(user, d));
+    return describe(decisionNumber).filter(d -> visible(user, d));
   }
 
+  /** Whether a number in any spelling is registered (visible to the caller or not). */
   public boolean exists(String decisionNumber) {
-    return system.run(() -> historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ProcessKeys.DECISION_TRACKING).processInstanceBusinessKey(decisionNumber).count() > 0);
+    return describe(decisionNumber).isPresent();
+  }
+
+  private Optional<Map<String, Object>> describe(String decisionNumber) {
+    return decisions.find(decisionNumber).flatMap(row -> system.run(() -> describe(historyService
+        .createHistoricProcessInstanceQuery().processInstanceId(row.processInstanceId()).list()).stream().findFirst()));
   }
 
   private static boolean visible(CurrentUser user, Map<String, Object> decision) {
@@ -94,7 +93,8 @@ public class DecisionRegistry {
     }
     String unit = FormValues.text(v.get(EXECUTING_UNIT));
     String category = FormValues.text(v.get(DECISION_CATEGORY));
-    d.put("decisionNumber", pi.getBusinessKey());
+    // Trackings registered before numbers were normalised keep their spelling as business key.
+    d.put("decisionNumber", Optional.ofNullable(DecisionNumber.normalise(pi.getBusinessKey())).orElse(pi.getBusinessKey()));
     d.put("title", FormValues.text(v.get(DECISION_TITLE)));
     d.put("category", category);
     d.put("categoryLabel", category == null ? null : TrackingCodes.CATEGORIES.get(category));

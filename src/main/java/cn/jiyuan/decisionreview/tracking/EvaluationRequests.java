@@ -23,29 +23,42 @@ public class EvaluationRequests {
 
   /** Must agree with the PUBLIC_OPINIONS row of evaluationTrigger; used only to explain a refusal. */
   static final int PUBLIC_OPINION_THRESHOLD = 20;
+  /** A city's count of opinions; the bound keeps a JSON 1e20 from becoming −1 in an Integer variable. */
+  static final int MAX_PUBLIC_OPINIONS = 10_000_000;
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final SystemCalls system;
+  private final TrackedDecisions decisions;
 
-  public EvaluationRequests(RuntimeService runtimeService, IdentityService identityService, SystemCalls system) {
+  public EvaluationRequests(RuntimeService runtimeService, IdentityService identityService, SystemCalls system,
+      TrackedDecisions decisions) {
+    this.decisions = decisions;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.system = system;
   }
 
-  /** Start: the decision must be tracked, and an executing unit may only ask about its own decisions. */
+  /**
+   * Start: the number in any spelling (it becomes the canonical one), the decision must be tracked, and an
+   * executing unit may only ask about its own decisions.
+   */
   public void start(DelegateExecution execution) {
-    String number = FormValues.text(execution.getVariable(DECISION_NUMBER));
+    FormRefusal r = new FormRefusal();
+    DecisionNumber number = null;
+    try {
+      number = DecisionNumber.parse(execution.getVariable(DECISION_NUMBER));
+    } catch (DecisionNumber.Invalid e) {
+      r.add(DECISION_NUMBER, e.getMessage());
+    }
     String reason = FormValues.text(execution.getVariable(REQUEST_REASON));
     Object count = execution.getVariable(PUBLIC_OPINION_COUNT);
-    Long opinions = FormValues.wholeNumber(count);
-    FormRefusal r = new FormRefusal()
-        .require(number != null, DECISION_NUMBER, "请填写决策文号")
-        .require(TrackingCodes.REQUEST_REASONS.containsKey(reason), REQUEST_REASON, "请选择第八条或第十八条规定的申请事由")
+    Long opinions = FormValues.wholeNumber(count, 0, MAX_PUBLIC_OPINIONS);
+    r.require(TrackingCodes.REQUEST_REASONS.containsKey(reason), REQUEST_REASON, "请选择第八条或第十八条规定的申请事由")
         .require(!FormValues.isBlank(execution.getVariable(REQUEST_DESCRIPTION)), REQUEST_DESCRIPTION, "请填写申请说明")
-        .require(FormValues.isBlank(count) || (opinions != null && opinions >= 0), PUBLIC_OPINION_COUNT, "公众意见数量须为不小于 0 的整数");
-    ProcessInstance tracking = number == null ? null : trackingInstance(number);
+        .require(FormValues.isBlank(count) || opinions != null, PUBLIC_OPINION_COUNT,
+            "公众意见数量须为 0 至 " + MAX_PUBLIC_OPINIONS + " 之间的整数");
+    ProcessInstance tracking = number == null ? null : trackingInstance(number.value());
     if (number != null && tracking == null) {
       r.add(DECISION_NUMBER, "未找到文号为“" + number + "”的正在跟踪的重大行政决策，请核对文号或先登记决策");
     }
@@ -59,7 +72,8 @@ public class EvaluationRequests {
       r.require(coordinator || groups.contains(unit), DECISION_NUMBER, "执行单位只能为本单位执行的决策申请评估（第八条第（四）项、第十八条）");
     }
     r.throwIfAny();
-    execution.setProcessBusinessKey(number);
+    execution.setProcessBusinessKey(number.value());
+    execution.setVariable(DECISION_NUMBER, number.value());
     execution.setVariable(PUBLIC_OPINION_COUNT, Variables.integerValue(opinions == null ? null : opinions.intValue()));
     execution.setVariable("requestReasonLabel", TrackingCodes.REQUEST_REASONS.get(reason));
   }
@@ -133,8 +147,11 @@ public class EvaluationRequests {
         .anyMatch(sub -> sub.getActivityId().startsWith("BoundaryEvent_"));
   }
 
+  /** The running tracking of a number, found through its row in dr_decision (any spelling, legacy ones too). */
   private ProcessInstance trackingInstance(String number) {
-    return system.run(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.DECISION_TRACKING)
-        .processInstanceBusinessKey(number).active().list().stream().findFirst().orElse(null));
+    return decisions.find(number).filter(TrackedDecisions.Row::running)
+        .map(row -> system.run(() -> runtimeService.createProcessInstanceQuery().processInstanceId(row.processInstanceId())
+            .processDefinitionKey(ProcessKeys.DECISION_TRACKING).active().singleResult()))
+        .orElse(null);
   }
 }

@@ -6,7 +6,6 @@ import cn.jiyuan.decisionreview.evaluation.JsonVariables;
 import cn.jiyuan.decisionreview.evaluation.ParticipantGrants;
 import cn.jiyuan.decisionreview.form.FormValues;
 import cn.jiyuan.decisionreview.identity.Groups;
-import cn.jiyuan.decisionreview.identity.ProcessKeys;
 import cn.jiyuan.decisionreview.security.SystemCalls;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,10 +35,12 @@ public class TrackingService {
   private final ManagementService managementService;
   private final SystemCalls system;
   private final ParticipantGrants grants;
+  private final TrackedDecisions decisions;
 
   public TrackingService(IdentityService identityService, RuntimeService runtimeService,
-      ManagementService managementService, SystemCalls system, ParticipantGrants grants) {
+      ManagementService managementService, SystemCalls system, ParticipantGrants grants, TrackedDecisions decisions) {
     this.grants = grants;
+    this.decisions = decisions;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
@@ -51,21 +52,28 @@ public class TrackingService {
     return ClockUtil.getCurrentTime().toInstant().atZone(EvaluationSchedule.CHINA).toLocalDate();
   }
 
-  /** 登记重大行政决策: refuses bad input (no instance is left), sets the business key and the term. */
+  /**
+   * 登记重大行政决策: refuses bad input (no instance is left), claims the number in {@code dr_decision} in this
+   * same transaction, sets the business key to the canonical number and the term.
+   */
   public void register(DelegateExecution execution) {
     String pid = execution.getProcessInstanceId();
     RegistrationRules.check(execution::getVariable,
-        unit -> Groups.isExecutingUnit(unit) && system.run(() -> identityService.createGroupQuery().groupId(unit).count() > 0),
-        number -> system.run(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.DECISION_TRACKING)
-            .processInstanceBusinessKey(number).list().stream().anyMatch(p -> !p.getId().equals(pid))))
+        unit -> Groups.isExecutingUnit(unit) && system.run(() -> identityService.createGroupQuery().groupId(unit).count() > 0))
         .throwIfAny();
-    String number = FormValues.text(execution.getVariable(DECISION_NUMBER));
+    DecisionNumber number = DecisionNumber.parse(execution.getVariable(DECISION_NUMBER));
+    String title = FormValues.text(execution.getVariable(DECISION_TITLE));
+    String category = FormValues.text(execution.getVariable(DECISION_CATEGORY));
+    String unit = FormValues.text(execution.getVariable(EXECUTING_UNIT));
+    decisions.claim(number, pid, title, category, unit,
+        id -> system.run(() -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0));
     LocalDate start = FormValues.date(execution.getVariable(IMPLEMENTATION_START));
     LocalDate end = FormValues.date(execution.getVariable(IMPLEMENTATION_END));
-    execution.setProcessBusinessKey(number);
+    execution.setProcessBusinessKey(number.value());
     // The executing unit follows its own decision in Tasklist (its progress report, the registry).
-    grants.grantGroup(pid, FormValues.text(execution.getVariable(EXECUTING_UNIT)));
-    execution.setVariable(DECISION_NUMBER, number);
+    grants.grantGroup(pid, unit);
+    execution.setVariable(DECISION_NUMBER, number.value());
+    execution.setVariable(DECISION_TITLE, title);
     execution.setVariable(IMPLEMENTATION_START, start.toString());
     execution.setVariable(IMPLEMENTATION_END, end == null ? null : end.toString());
     execution.setVariable(BROAD_IMPACT, FormValues.isTrue(execution.getVariable(BROAD_IMPACT)));
@@ -75,6 +83,12 @@ public class TrackingService {
     execution.setVariable(TRACKING_STATUS, "TRACKING");
     execution.setVariable(EVALUATION_HISTORY, JsonVariables.json(List.of()));
     execution.setVariable(REQUEST_HISTORY, JsonVariables.json(List.of()));
+  }
+
+  /** The tracking status, in the variable and in {@code dr_decision}, in the same transaction. */
+  private void status(DelegateExecution execution, String status) {
+    execution.setVariable(TRACKING_STATUS, status);
+    decisions.updateStatus(execution.getProcessInstanceId(), status);
   }
 
   /** After the evaluationSchedule table (Art. 19): the schedule, and the first timer. */
@@ -145,12 +159,12 @@ public class TrackingService {
     List<Map<String, Object>> entries = schedule(execution);
     EvaluationSchedule.settle(entries, type, EvaluationSchedule.WAIVED);
     saveSchedule(execution, entries);
-    execution.setVariable(TRACKING_STATUS, "TRACKING");
+    status(execution, "TRACKING");
   }
 
   /** Before the call to post-evaluation: status, start date, and a started mid-term ends the progress report. */
   public void evaluationStarting(DelegateExecution execution) {
-    execution.setVariable(TRACKING_STATUS, "EVALUATING");
+    status(execution, "EVALUATING");
     execution.setVariable(EVALUATION_STARTED_DATE, today().toString());
     // A scheduled evaluation under way is no longer "next" in the registry.
     List<Map<String, Object>> entries = schedule(execution);
@@ -181,7 +195,7 @@ public class TrackingService {
     List<Map<String, Object>> entries = schedule(execution);
     EvaluationSchedule.settle(entries, type, EvaluationSchedule.DONE);
     saveSchedule(execution, entries);
-    execution.setVariable(TRACKING_STATUS, switch (outcome == null ? "" : outcome) {
+    status(execution, switch (outcome == null ? "" : outcome) {
       case "SUSPEND" -> "SUSPENDED";
       case "TERMINATE" -> "TERMINATED";
       default -> "FINAL".equals(type) ? "COMPLETED" : "TRACKING";
@@ -190,7 +204,7 @@ public class TrackingService {
 
   /** 恢复执行: the authority lifted the suspension (Art. 16). */
   public void resumed(DelegateExecution execution) {
-    execution.setVariable(TRACKING_STATUS, "TRACKING");
+    status(execution, "TRACKING");
   }
 
   /**

@@ -76,6 +76,11 @@ class EvaluationFormRulesTest {
     assertThat(check("Task_FormTeam", map("teamMembers", "[]"))).anyMatch(p -> p.contains("至少需要一名成员"));
     String wrongCategory = team.replace("法律专家", "记者").replace("false", "true");
     assertThat(check("Task_FormTeam", map("teamMembers", wrongCategory))).anyMatch(p -> p.contains("类别"));
+    // "maybe" is not "no conflict" (issue 9 item 8)
+    String declared = team.replace("false", "true");
+    assertThat(check("Task_FormTeam", map("teamMembers", declared))).isEmpty();
+    String maybe = declared.replace("}]", ",\"hasConflict\":\"maybe\"}]");
+    assertThat(check("Task_FormTeam", map("teamMembers", maybe))).containsExactly("成员“甲”的独立性声明和利益冲突只能为是或否（true 或 false）");
   }
 
   @Test
@@ -122,6 +127,12 @@ class EvaluationFormRulesTest {
         "recommendations", "d");
     assertThat(check("Task_Analysis", v)).singleElement().asString().contains("0 至 100");
     v.put("scoreEffect", 88);
+    assertThat(check("Task_Analysis", v)).isEmpty();
+    v.put("severeAdverseImpact", "maybe");
+    v.put("legalityConflict", 1);
+    assertThat(check("Task_Analysis", v)).hasSize(2).allMatch(p -> p.contains("只能为是或否"));
+    v.put("severeAdverseImpact", "false");
+    v.put("legalityConflict", false);
     assertThat(check("Task_Analysis", v)).isEmpty();
     v.put("evaluationScope", "WHOLE");
     assertThat(check("Task_Analysis", v)).hasSize(10);

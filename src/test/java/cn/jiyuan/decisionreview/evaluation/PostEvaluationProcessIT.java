@@ -109,6 +109,7 @@ class PostEvaluationProcessIT {
     assertThat(s.var("evaluationGrade")).isEqualTo("EXCELLENT");
     assertThat(s.var("suggestedOutcome")).isEqualTo("CONTINUE");
     assertThat(s.var("weightedScore")).isEqualTo(92.0);
+    assertThat(s.var("weightedScoreText")).isEqualTo("92.0 分");
     assertThat(store.materials(s.instance.getId())).hasSize(1);
     assertThat(s.var("materialFile1")).isNull();
 
@@ -122,6 +123,14 @@ class PostEvaluationProcessIT {
     String report = reportText(s);
     assertThat(report).contains("一、基本情况", "二、评估内容分析", "三、评估结论及建议", "四、其他需要说明的问题")
         .contains("农村学校满意度数据样本不足").contains(s.instance.getBusinessKey()).contains("济政办〔2022〕4号");
+    // issue 8 item 10: the timeline says what was returned and why, instead of listing a task twice
+    assertThat(report).contains("评估方案被决策机关退回修改；退回意见：请补充经费测算依据", "按退回意见修改评估方案",
+        "评估方案经决策机关批准", "报告被决策机关退回修改；退回意见：请补充农村学校数据",
+        "按决策机关退回意见修改，重新形成评估报告", "专家论证：吴振华（不同意报告结论）");
+    // the approved report records the authority's 审定, signed by the authority
+    assertThat(report.substring(report.indexOf("决策机关审定意见"))).contains("审定结论：审定通过。", "处理决定：继续执行。",
+        "理由：依据评估报告作出决定。");
+    assertThat(report).doesNotContain("未填写").doesNotContainPattern("[。；，、：]{2}");
   }
 
   @Test

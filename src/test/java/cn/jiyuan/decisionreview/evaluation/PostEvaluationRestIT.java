@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
@@ -56,6 +55,11 @@ class PostEvaluationRestIT {
     assertThat(response.status()).as(user + " completes " + key + ": " + response.body()).isEqualTo(204);
   }
 
+  /** A number in its canonical spelling (registration normalises it: no leading zeros), unique per run. */
+  private static String number() {
+    return "济政〔2026〕" + java.util.concurrent.ThreadLocalRandom.current().nextInt(10000, 1000000) + "号";
+  }
+
   /**
    * The way staff get an evaluation: the authority registers the decision (category OTHER: nothing scheduled),
    * someone requests an evaluation, and decision tracking starts it. Returns the evaluation's instance id.
@@ -77,7 +81,7 @@ class PostEvaluationRestIT {
 
   @Test
   void aCommissionedEvaluationRunsThroughTheRestApiAsTheDemoUsers() throws Exception {
-    String number = "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 5) + "号";
+    String number = number();
     String pid = requestedEvaluation("sifa", number, "济源市老旧小区改造实施方案", "AUTHORITY_DEEMS_NECESSARY");
 
     // A refused submission is a 400 with the Chinese reason, and the task stays open.
@@ -135,6 +139,8 @@ class PostEvaluationRestIT {
     Http.Response report = as("fgw").get("/api/evaluations/" + pid + "/report");
     assertThat(report.status()).isEqualTo(200);
     assertThat(report.header("Content-Disposition")).contains("filename*=UTF-8''");
+    // kept for a person to look at (e.g. libreoffice --headless --convert-to pdf)
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "report-commissioned-approved.docx"), report.bytes());
     String text;
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(report.bytes()))) {
       StringBuilder sb = new StringBuilder();
@@ -145,6 +151,12 @@ class PostEvaluationRestIT {
     assertThat(text).contains("关于《济源市老旧小区改造实施方案》", "（" + number + "）", "跟踪反馈与后评估的报告")
         .contains("一、基本情况", "二、评估内容分析", "三、评估结论及建议", "四、其他需要说明的问题")
         .contains("良好", "郑州大学公共政策研究中心", "改造进度台账.pdf", "满意度样本偏少", "第八条第（五）项", "济政办〔2022〕4号");
+    // issue 8 item 10: the agency signs its report, the authority's 审定 is recorded on it and signed by the authority
+    assertThat(text).contains("受市司法局委托，郑州大学公共政策研究中心对《济源市老旧小区改造实施方案》",
+        "专家论证：周法明（不同意报告结论）", "正式形成评估报告");
+    String approval = text.substring(text.indexOf("决策机关审定意见"));
+    assertThat(approval).contains("审定结论：审定通过。", "处理决定：继续执行。", "理由：成效明显，继续执行。", "经办人：李建国");
+    assertThat(text.substring(text.indexOf("附件：1."), text.indexOf("附件1"))).contains("郑州大学公共政策研究中心");
 
     JsonNode materials = as("fgw").get("/api/evaluations/" + pid + "/materials").json();
     assertThat(materials).hasSize(1);
@@ -164,8 +176,52 @@ class PostEvaluationRestIT {
   }
 
   @Test
+  void aSimplifiedReportNamesThePeopleWhoDidTheWork() throws Exception {
+    String number = number();
+    String pid = requestedEvaluation("sifa", number, "济源市老旧小区改造实施方案", "EFFECT_NOT_ACHIEVED");
+    submit("sifa", pid, "Task_DetermineMethod", vars("evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
+        "simplifiedJustification", "争议较小", "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE"));
+    submit("fgw", pid, "Task_SupplyMaterialsSimplified", vars(
+        "materialFile1", Map.of("value", Base64.getEncoder().encodeToString("%PDF-1.7 台账".getBytes(StandardCharsets.UTF_8)),
+            "type", "File", "valueInfo", Map.of("filename", "台账.pdf", "mimetype", "application/pdf")),
+        "implementationData", "已完成 38 个小区", "implementationProblems", "资金拨付慢", "implementationRisks", "工期延误",
+        "implementationSuggestions", "建立资金直达机制"));
+    submit("sifa", pid, "Task_RecordConsultationsSimplified", vars("consultations", json(List.of(
+        Map.of("channel", "SYMPOSIUM", "date", "2026-09-01", "participants", 20, "opinionCount", 12, "summary", "居民座谈")))));
+    Map<String, Object> analysis = new LinkedHashMap<>();
+    for (Dimension d : Dimension.values()) {
+      analysis.put(d.scoreVariable(), Map.of("value", 76));
+      analysis.put(d.findingsVariable(), Map.of("value", d.label() + "：基本达到"));
+    }
+    analysis.put("implementationPerformance", Map.of("value", "完成率 60%"));
+    analysis.put("institutionalDesign", Map.of("value", "出资比例不明确"));
+    analysis.put("preliminaryConclusion", Map.of("value", "基本达到预期，形成评估报告。"));
+    analysis.put("recommendations", Map.of("value", "明确出资比例"));
+    submit("sifa", pid, "Task_AnalysisSimplified", Map.of("variables", analysis));
+
+    Http.Response draft = as("sifa").get("/api/evaluations/" + pid + "/report");
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "report-simplified-draft.docx"), draft.bytes());
+    String text = reportText(draft);
+    assertThat(text).contains("评估主体和评估人员", "本次评估为自行评估，由市司法局承担评估具体工作。",
+        "本次评估采用简易程序，未成立评估小组，参与评估工作的人员如下：",
+        "王明远\t市司法局\t征求意见与调查记录、分析研判并形成初步结论", "张伟\t市发展和改革委员会\t提供实施情况材料",
+        "确定评估方式：自行评估，简易程序", "分析研判并形成初步结论", "评分：76.0 分。", "综合得分：76.0 分。")
+        .doesNotContain("评估小组成员：无", "未填写").doesNotContainPattern("[。；，、：]{2}");
+  }
+
+  private static String reportText(Http.Response report) throws Exception {
+    assertThat(report.status()).as(report.body()).isEqualTo(200);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(report.bytes()))) {
+      StringBuilder sb = new StringBuilder();
+      doc.getParagraphs().stream().map(XWPFParagraph::getText).forEach(t -> sb.append(t).append('\n'));
+      doc.getTables().forEach(t -> sb.append(t.getText()).append('\n'));
+      return sb.toString();
+    }
+  }
+
+  @Test
   void jyjCannotSeeTheTasksOfAnEvaluationOfAnotherUnitsDecision() {
-    String pid = requestedEvaluation("zhengfu", "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 5) + "号",
+    String pid = requestedEvaluation("zhengfu", number(),
         "产业扶持政策", "EXECUTION_RISK");
     submit("sifa", pid, "Task_DetermineMethod", vars("evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
         "simplifiedJustification", "紧急", "undertakingUnit", "exec-fgw", "evaluationScope", "WHOLE"));
@@ -181,7 +237,7 @@ class PostEvaluationRestIT {
   /** Every evaluation goes through tracking, which records it: staff cannot start one past it (Art. 8, 18, 19). */
   @Test
   void staffCannotStartAnEvaluationDirectly() {
-    String number = "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 5) + "号";
+    String number = number();
     for (String user : List.of("sifa", "zhengfu", "fgw")) {
       for (String call : List.of("start", "submit-form")) {
         Http.Response refused = as(user).postJson("/engine-rest/process-definition/key/post-evaluation/" + call,

@@ -3,8 +3,11 @@ package cn.jiyuan.decisionreview.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.jiyuan.decisionreview.report.ReportData.Approval;
 import cn.jiyuan.decisionreview.report.ReportData.Consultation;
+import cn.jiyuan.decisionreview.report.ReportData.Contributor;
 import cn.jiyuan.decisionreview.report.ReportData.DimensionResult;
+import cn.jiyuan.decisionreview.report.ReportData.Evaluator;
 import cn.jiyuan.decisionreview.report.ReportData.ExpertOpinion;
 import cn.jiyuan.decisionreview.report.ReportData.Material;
 import cn.jiyuan.decisionreview.report.ReportData.TeamMember;
@@ -12,6 +15,7 @@ import cn.jiyuan.decisionreview.report.ReportData.TimelineEntry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +53,13 @@ class ReportServiceTest {
         "济源产城融合示范区管理委员会",
         "执行评估",
         "第十九条第一款",
-        "本次评估由市司法局自行组织，市教育局配合提供材料，评估小组邀请人大代表、法律专家参加。",
+        new Evaluator("自行评估", false, "市司法局", null, null),
         "完整程序",
         "整体评估",
         List.of(
             new TeamMember("王明远", "市司法局", "评估承担单位人员", "0391-6630001"),
             new TeamMember("赵丽华", "市人大代表（济源职业技术学院）", "人大代表", null)),
+        List.of(new Contributor("王明远", "市司法局", "成立评估小组")),
         List.of(
             new TimelineEntry(LocalDate.of(2026, 9, 1), "成立评估小组"),
             new TimelineEntry(LocalDate.of(2026, 9, 8), "评估方案经决策机关批准"),
@@ -94,7 +99,7 @@ class ReportServiceTest {
 
   static ReportData empty(boolean draft) {
     return new ReportData(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, draft);
+        null, null, null, null, null, null, null, null, null, null, null, null, draft);
   }
 
   @BeforeAll
@@ -143,16 +148,22 @@ class ReportServiceTest {
       assertThat(subHeading.getText()).isEqualTo("（一）评估对象");
       assertThat(subHeading.getRuns().get(0).getFontFamily(FontCharRange.eastAsia)).isEqualTo("楷体_GB2312");
 
-      // lead paragraph names the authority and the evaluation
-      String lead = texts.get(2);
-      assertThat(lead).contains("济源产城融合示范区管理委员会", "《济源市中小学课后服务实施方案》（济政〔2026〕3号）", "执行评估");
+      // addressed to the authority (主送), the lead names the evaluator and the evaluation
+      assertThat(texts.get(2)).isEqualTo("济源产城融合示范区管理委员会：");
+      assertThat(doc.getParagraphs().get(2).getIndentationFirstLine()).isLessThanOrEqualTo(0);
+      String lead = texts.get(3);
+      assertThat(lead).startsWith("根据重大行政决策跟踪反馈与后评估工作有关规定，市司法局对《济源市中小学课后服务实施方案》（济政〔2026〕3号）")
+          .contains("执行评估").endsWith("现将有关情况报告如下。");
 
-      // signature block: authority and date, after the 附件说明 and before the annexes
-      int signer = texts.lastIndexOf("济源产城融合示范区管理委员会");
+      // signature block: the author (the undertaking unit of a self-evaluation) and the date, after the 附件说明
+      // and before the annexes; the authority, which approves the report, does not sign it
+      int signer = texts.lastIndexOf("市司法局");
       int date = texts.indexOf("2026年11月27日");
       assertThat(List.of(annexList, signer, date, annex1)).isSorted();
       assertThat(date).isEqualTo(signer + 1);
       assertThat(doc.getParagraphs().get(date).getAlignment()).hasToString("RIGHT");
+      assertThat(doc.getParagraphs().get(signer).getAlignment()).hasToString("RIGHT");
+      assertThat(texts).doesNotContain("济源产城融合示范区管理委员会");
     }
   }
 
@@ -160,12 +171,16 @@ class ReportServiceTest {
   void basicInformationHasTeamTimelineAndParticipationTables() throws IOException {
     try (XWPFDocument doc = open(service.render(realistic(false)))) {
       String all = allText(doc);
-      assertThat(all).contains("决策执行单位为市教育局", "本次评估类型为执行评估，启动依据为第十九条第一款",
-          "本次评估由市司法局自行组织", "本次评估采用完整程序，评估范围为整体评估");
+      assertThat(all).contains("决策执行单位为市教育局", "本次评估类型为执行评估，启动依据为第十九条第一款。",
+          "本次评估为自行评估，由市司法局承担评估具体工作。", "本次评估采用完整程序，评估范围为整体评估。");
+      assertThat(paragraphTexts(doc)).contains("（三）评估主体和评估小组");
+      // with a team, the team is the list of evaluators; the contributors table is for evaluations without one
+      assertThat(all).doesNotContain("承担的工作");
       XWPFTable team = tableWithHeader(doc, "姓名");
       assertThat(rowTexts(team, 0)).containsExactly("姓名", "单位", "类别", "联系方式");
       assertThat(rowTexts(team, 1)).containsExactly("王明远", "市司法局", "评估承担单位人员", "0391-6630001");
-      assertThat(rowTexts(team, 2)).containsExactly("赵丽华", "市人大代表（济源职业技术学院）", "人大代表", "无");
+      // a missing contact is an empty cell, not a placeholder
+      assertThat(rowTexts(team, 2)).containsExactly("赵丽华", "市人大代表（济源职业技术学院）", "人大代表", "");
 
       XWPFTable timeline = tableWithHeader(doc, "日期");
       assertThat(rowTexts(timeline, 0)).containsExactly("日期", "环节");
@@ -187,11 +202,11 @@ class ReportServiceTest {
       List<String> texts = paragraphTexts(doc);
       int legality = texts.indexOf("（一）合法性与协调性（第七条第（一）项）");
       assertThat(legality).isPositive();
-      assertThat(texts.get(legality + 1)).isEqualTo("评分：95分");
+      assertThat(texts.get(legality + 1)).isEqualTo("评分：95.0 分。");
       assertThat(texts.get(legality + 2)).startsWith("方案与《义务教育法》");
       assertThat(texts).contains(
-          "（二）执行情况与措施的必要性、适当性（第七条第（二）项）", "评分：84分",
-          "（三）与经济社会发展方向的符合程度及公众认知度、满意度（第七条第（四）项）", "评分：78分",
+          "（二）执行情况与措施的必要性、适当性（第七条第（二）项）", "评分：84.0 分。",
+          "（三）与经济社会发展方向的符合程度及公众认知度、满意度（第七条第（四）项）", "评分：78.0 分。",
           "（四）实施绩效", "（五）制度设计", "（六）执行单位反映的实施情况、问题和建议");
       assertThat(texts).contains("全市112所义务教育学校已全部开展课后服务，覆盖率100%；弹性离校措施针对性较强。",
           "课后服务参与学生4.6万人，参与率82.5%，家长接送难问题明显缓解。",
@@ -204,7 +219,7 @@ class ReportServiceTest {
   void conclusionsOtherIssuesAndMeasuresVersion() throws IOException {
     try (XWPFDocument doc = open(service.render(realistic(false)))) {
       List<String> texts = paragraphTexts(doc);
-      assertThat(texts).contains("综合得分：86.4分。", "评估等级：良好。", "建议处理意见：继续实施。",
+      assertThat(texts).contains("综合得分：86.4 分。", "评估等级：良好。", "建议处理意见：继续实施。",
           "决策总体达到预期目的，执行到位，群众满意度较高，建议继续实施并完善配套制度。",
           "一是建立收费标准动态调整机制；", "二是加大农村学校课后服务师资统筹力度。",
           "部分农村学校问卷回收率较低，相关结论仅供参考。",
@@ -336,38 +351,181 @@ class ReportServiceTest {
   // ------------------------------------------------------------------ null tolerance
 
   @Test
-  void rendersWithAllFieldsMissing() throws IOException {
+  void rendersWithAllFieldsMissingWithoutPlaceholders() throws IOException {
     byte[] bytes = service.render(empty(false));
     try (XWPFDocument doc = open(bytes)) {
       List<String> texts = paragraphTexts(doc);
-      assertThat(texts.get(0)).isEqualTo("关于《（未填写）》跟踪反馈与后评估的报告");
-      assertThat(texts).contains("一、基本情况", "二、评估内容分析", "三、评估结论及建议", "四、其他需要说明的问题",
-          "评估小组成员：无。", "主要工作过程：无。", "征求意见与调查情况：无。", "综合得分：（未填写）",
-          "无其他需要说明的问题。", "本次评估适用（未填写）。", "附件1", "附件3", "无。");
+      assertThat(texts.get(0)).isEqualTo("重大行政决策跟踪反馈与后评估报告");
+      assertThat(texts).contains("一、基本情况", "（一）评估对象", "本次评估的对象为该重大行政决策。", "二、评估内容分析",
+          "三、评估结论及建议", "四、其他需要说明的问题", "无其他需要说明的问题。", "附件1", "附件3", "无。");
+      // nothing that was not filled in is mentioned: no placeholder, no empty sentence, no empty section
+      assertThat(allText(doc)).doesNotContain("未填写", "null", "（二）", "评估小组", "综合得分", "本次评估适用", "评分");
       assertThat(doc.getTables()).isEmpty();
-      assertThat(allText(doc)).doesNotContain("null");
     }
     ReportData emptyLists = new ReportData("济政〔2026〕9号", "测试", "市教育局", "管委会", "触发评估", "第八条第（三）项",
-        "", "简易程序", "部分评估", List.of(), List.of(), List.of(), List.of(),
+        null, "简易程序", "部分评估", List.of(), List.of(), List.of(), List.of(), List.of(),
         " ", null, null, null, null, null, null, null, null, List.of(), List.of(), null, null, true);
     try (XWPFDocument doc = open(service.render(emptyLists))) {
-      assertThat(paragraphTexts(doc)).contains("（简易程序，未组织专家论证）", "（初稿）");
-      assertThat(allText(doc)).doesNotContain("null");
+      assertThat(paragraphTexts(doc)).contains("简易程序，未组织专家论证。", "（初稿）", "（三）评估程序和工作过程");
+      assertThat(allText(doc)).doesNotContain("null", "未填写", "公众参与情况");
     }
     // null elements and null fields inside lists
     List<TeamMember> team = new ArrayList<>();
     team.add(null);
     team.add(new TeamMember(null, null, null, null));
-    ReportData partial = new ReportData(null, null, null, null, null, null, null, null, null, team,
+    ReportData partial = new ReportData(null, null, null, null, null, null, null, null, null, team, null,
         List.of(new TimelineEntry(null, null)), List.of(new Consultation(null, null, null, null, null)),
         List.of(new DimensionResult(null, null, null, null)), null, null, null, null, null, null, null, null, null,
         List.of(new Material(null, 0, null, null)), List.of(new ExpertOpinion(null, null, null, null, null)),
         null, null, false);
     try (XWPFDocument doc = open(service.render(partial))) {
       assertThat(doc.getTables()).hasSize(5);
-      assertThat(paragraphTexts(doc)).contains("（一）（未填写）", "评分：（未填写）");
-      assertThat(allText(doc)).doesNotContain("null");
+      assertThat(paragraphTexts(doc)).contains("（一）评估内容");
+      assertThat(allText(doc)).doesNotContain("null", "未填写", "评分");
     }
+  }
+
+  @Test
+  void optionalFieldsThatAreEmptyAreLeftOutAndTheNumberingCloses() throws IOException {
+    ReportData d = with(with(with(realistic(false), "institutionalDesign", null), "preliminaryConclusion", " "),
+        "legalBasis", null);
+    try (XWPFDocument doc = open(service.render(d))) {
+      List<String> texts = paragraphTexts(doc);
+      assertThat(allText(doc)).doesNotContain("未填写", "启动依据");
+      assertThat(texts).noneMatch(t -> t.matches("（.）(制度设计|初步结论)"));
+      assertThat(texts).contains("本次评估类型为执行评估。", "（四）实施绩效", "（五）执行单位反映的实施情况、问题和建议",
+          "（一）综合评价", "（二）建议");
+    }
+  }
+
+  @Test
+  void enteredPunctuationNeverDoublesTheReportsOwn() throws IOException {
+    ReportData d = with(with(with(with(realistic(false),
+        "evaluator", new Evaluator("委托评估", true, "市司法局", "郑州大学公共政策研究中心", "对课后服务实施情况开展整体评估，形成评估报告。")),
+        "gradeLabel", "良好。"),
+        "measuresVersion", MEASURES + "。"),
+        "preliminaryConclusion", "总体达到预期目的。。");
+    d = with(with(d, "recommendations", "一是加快资金拨付；\n二是完善出资比例"), "implementationPerformance", "完成率 90%");
+    try (XWPFDocument doc = open(service.render(d))) {
+      String all = allText(doc);
+      // a person's paragraph ends as a sentence; a list keeps its semicolons
+      assertThat(paragraphTexts(doc)).contains("一是加快资金拨付；", "二是完善出资比例。", "完成率 90%。");
+      assertThat(all).contains("委托范围为对课后服务实施情况开展整体评估，形成评估报告；郑州大学公共政策研究中心已承诺",
+          "评估等级：良好。\n", "本次评估适用" + MEASURES + "。\n", "总体达到预期目的。\n");
+      assertThat(all).doesNotContain("。；", "。。", "；。", "，。", "。，");
+      assertThat(all).doesNotContainPattern("[。；，、：]{2}");
+    }
+    assertThat(ReportText.sentence("形成评估报告；")).isEqualTo("形成评估报告。");
+    assertThat(ReportText.sentence("（第二十一条）")).isEqualTo("（第二十一条）。");
+    assertThat(ReportText.clause("形成评估报告。 ")).isEqualTo("形成评估报告");
+    assertThat(ReportText.tidy("报告。；机构")).isEqualTo("报告；机构");
+  }
+
+  @Test
+  void scoresAreWrittenOneWay() throws IOException {
+    assertThat(ReportText.score(76)).isEqualTo("76.0 分");
+    assertThat(ReportText.score(76.0)).isEqualTo("76.0 分");
+    assertThat(ReportText.score(86.35)).isEqualTo("86.4 分");
+    try (XWPFDocument doc = open(service.render(realistic(false)))) {
+      // every score in the report, dimension or weighted, has one decimal and a space before 分
+      List<String> scores = new ArrayList<>();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?\\s?分").matcher(allText(doc));
+      while (m.find()) {
+        scores.add(m.group());
+      }
+      assertThat(scores).containsExactly("95.0 分", "84.0 分", "78.0 分", "86.4 分");
+    }
+  }
+
+  @Test
+  void aReportWithoutTeamNamesThePeopleWhoDidTheWork() throws IOException {
+    ReportData simplified = with(with(with(realistic(false), "team", List.of()), "procedureLabel", "简易程序（第十五条）"),
+        "contributors", List.of(
+            new Contributor("王明远", "市司法局", "征求意见与调查记录、分析研判并形成初步结论、审核报告初稿、正式形成评估报告"),
+            new Contributor("张伟", "市发展和改革委员会", "提供实施情况材料")));
+    try (XWPFDocument doc = open(service.render(simplified))) {
+      List<String> texts = paragraphTexts(doc);
+      assertThat(texts).contains("（三）评估主体和评估人员", "本次评估为自行评估，由市司法局承担评估具体工作。",
+          "本次评估采用简易程序，未成立评估小组，参与评估工作的人员如下：");
+      XWPFTable people = tableWithHeader(doc, "姓名");
+      assertThat(rowTexts(people, 0)).containsExactly("姓名", "单位", "承担的工作");
+      assertThat(rowTexts(people, 1)).containsExactly("王明远", "市司法局",
+          "征求意见与调查记录、分析研判并形成初步结论、审核报告初稿、正式形成评估报告");
+      assertThat(rowTexts(people, 2)).containsExactly("张伟", "市发展和改革委员会", "提供实施情况材料");
+      assertThat(allText(doc)).doesNotContain("评估小组成员：无");
+    }
+  }
+
+  @Test
+  void aCommissionedReportIsSignedByTheAgencyAndAddressedToTheAuthority() throws IOException {
+    ReportData commissioned = with(realistic(false), "evaluator",
+        new Evaluator("委托评估", true, "市司法局", "郑州大学公共政策研究中心", "对课后服务实施情况进行整体评估"));
+    try (XWPFDocument doc = open(service.render(commissioned))) {
+      List<String> texts = paragraphTexts(doc);
+      assertThat(texts.get(2)).isEqualTo("济源产城融合示范区管理委员会：");
+      assertThat(texts.get(3)).startsWith("根据重大行政决策跟踪反馈与后评估工作有关规定，受市司法局委托，郑州大学公共政策研究中心对《");
+      assertThat(texts).contains("本次评估为委托评估（第二十一条），由市司法局委托郑州大学公共政策研究中心开展，委托范围为对课后服务实施情况进行整体评估；"
+          + "郑州大学公共政策研究中心已承诺在委托范围内开展工作，不将委托事项转包给其他单位或者个人。");
+      int signer = texts.lastIndexOf("郑州大学公共政策研究中心");
+      assertThat(signer).isPositive();
+      assertThat(texts.get(signer + 1)).isEqualTo("2026年11月27日");
+      assertThat(signer).isGreaterThan(indexWhere(texts, t -> t.startsWith("附件：1."))).isLessThan(texts.indexOf("附件1"));
+      assertThat(doc.getParagraphs().get(signer).getAlignment()).hasToString("RIGHT");
+      assertThat(texts).doesNotContain("济源产城融合示范区管理委员会", "市司法局");
+    }
+  }
+
+  // ------------------------------------------------------------------ approval
+
+  static final Approval APPROVAL = new Approval("审定通过", "调整决策内容",
+      "课后服务总体成效明显，但农村学校师资不足，需调整补助标准。\n请市教育局三个月内报送调整方案。",
+      "济源产城融合示范区管理委员会", "李建国", LocalDate.of(2026, 12, 15));
+
+  @Test
+  void theApprovedReportRecordsTheAuthoritysDecisionAndReasons() throws IOException {
+    byte[] rendered = service.render(realistic(false));
+    byte[] approved = service.appendApproval(rendered, APPROVAL);
+    Files.write(Path.of("target", "report-example-approved.docx"), approved);
+    try (XWPFDocument doc = open(approved)) {
+      List<String> texts = paragraphTexts(doc);
+      int page = texts.indexOf("决策机关审定意见");
+      assertThat(page).isGreaterThan(texts.indexOf("附件3"));
+      assertThat(doc.getParagraphs().get(page).isPageBreak()).isTrue();
+      assertThat(texts.subList(page, texts.size())).contains("审定结论：审定通过。", "处理决定：调整决策内容。",
+          "理由：课后服务总体成效明显，但农村学校师资不足，需调整补助标准。", "请市教育局三个月内报送调整方案。", "经办人：李建国",
+          "济源产城融合示范区管理委员会", "2026年12月15日");
+      // the authority signs its decision; the report above keeps its own signature
+      assertThat(texts.lastIndexOf("济源产城融合示范区管理委员会")).isGreaterThan(page);
+      assertThat(texts.indexOf("市司法局")).isLessThan(texts.indexOf("附件1"));
+      assertThat(doc.getTables()).hasSize(open(rendered).getTables().size());
+    }
+    // recorded again (e.g. after a return and a second approval): replaced, not repeated
+    byte[] again = service.appendApproval(approved, new Approval("审定通过", "继续执行", "成效明显", "济源产城融合示范区管理委员会",
+        null, LocalDate.of(2026, 12, 20)));
+    try (XWPFDocument doc = open(again)) {
+      List<String> texts = paragraphTexts(doc);
+      assertThat(texts.stream().filter("决策机关审定意见"::equals).count()).isEqualTo(1);
+      assertThat(texts).contains("处理决定：继续执行。", "理由：成效明显。", "2026年12月20日").doesNotContain("处理决定：调整决策内容。");
+      assertThat(allText(doc)).doesNotContain("经办人");
+    }
+  }
+
+  @Test
+  void anUploadedRevisionGetsTheApprovalPageAtTheEnd() throws IOException {
+    byte[] foreign;
+    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      doc.createParagraph().createRun().setText("经评估小组修改的报告正文。");
+      doc.write(out);
+      foreign = out.toByteArray();
+    }
+    byte[] withExperts = service.appendExpertOpinions(foreign, realistic(false).expertOpinions());
+    try (XWPFDocument doc = open(service.appendApproval(withExperts, APPROVAL))) {
+      List<String> texts = paragraphTexts(doc);
+      assertThat(texts.get(0)).isEqualTo("经评估小组修改的报告正文。");
+      assertThat(texts.indexOf("决策机关审定意见")).isGreaterThan(texts.indexOf("附件：专家论证意见"));
+      assertThat(texts).contains("处理决定：调整决策内容。");
+    }
+    assertThatThrownBy(() -> service.appendApproval("x".getBytes(), APPROVAL)).isInstanceOf(IllegalArgumentException.class);
   }
 
   // ------------------------------------------------------------------ expert annex
@@ -375,18 +533,12 @@ class ReportServiceTest {
   @Test
   void appendExpertOpinionsReplacesTheRenderedAnnex() throws IOException {
     ReportData draft = realistic(true);
-    ReportData withoutOpinions = new ReportData(draft.decisionNumber(), draft.decisionTitle(),
-        draft.executingUnitName(), draft.authorityName(), draft.evaluationTypeLabel(), draft.legalBasis(),
-        draft.evaluatorDescription(), draft.procedureLabel(), draft.scopeLabel(), draft.team(), draft.timeline(),
-        draft.consultations(), draft.dimensions(), draft.implementationPerformance(), draft.institutionalDesign(),
-        draft.implementationSummary(), draft.weightedScore(), draft.gradeLabel(), draft.suggestedOutcomeLabel(),
-        draft.preliminaryConclusion(), draft.recommendations(), draft.otherIssues(), draft.materials(), List.of(),
-        draft.measuresVersion(), draft.reportDate(), true);
+    ReportData withoutOpinions = with(draft, "expertOpinions", List.of());
     byte[] rendered = service.render(withoutOpinions);
     int tablesBefore;
     try (XWPFDocument doc = open(rendered)) {
       tablesBefore = doc.getTables().size();
-      assertThat(paragraphTexts(doc)).contains("无（报告初稿尚待专家论证，论证意见在论证后附入）。");
+      assertThat(paragraphTexts(doc)).contains("报告初稿尚待专家论证，论证意见在论证后附入。");
     }
 
     byte[] updated = service.appendExpertOpinions(rendered, realistic(false).expertOpinions());
@@ -397,7 +549,7 @@ class ReportServiceTest {
       assertThat(rowTexts(experts, 0)).containsExactly("专家", "结论", "意见", "不同意见及理由");
       assertThat(rowTexts(experts, 2)).contains("吴振华\n2026年11月21日", DISSENT_REASON);
       List<String> texts = paragraphTexts(doc);
-      assertThat(texts).doesNotContain("无（报告初稿尚待专家论证，论证意见在论证后附入）。");
+      assertThat(texts).doesNotContain("报告初稿尚待专家论证，论证意见在论证后附入。");
       assertThat(texts.stream().filter("附件3"::equals).count()).isEqualTo(1);
       assertThat(texts).contains("专家吴振华不同意报告结论，理由：" + DISSENT_REASON + "。");
       XWPFParagraph annex = doc.getParagraphs().get(texts.indexOf("附件3"));
@@ -451,10 +603,11 @@ class ReportServiceTest {
 
   @Test
   void shortTitlesUseFewerLines() {
-    ReportData shortTitle = new ReportData("济政〔2026〕9号", "测试方案", null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, false);
+    ReportData shortTitle = with(with(empty(false), "decisionNumber", "济政〔2026〕9号"), "decisionTitle", "测试方案");
     assertThat(ReportService.titleLines(shortTitle)).containsExactly("关于《测试方案》（济政〔2026〕9号）", "跟踪反馈与后评估的报告");
-    assertThat(ReportService.titleLines(empty(false))).containsExactly("关于《（未填写）》跟踪反馈与后评估的报告");
+    assertThat(ReportService.titleLines(empty(false))).containsExactly("重大行政决策跟踪反馈与后评估报告");
+    assertThat(ReportService.titleLines(with(empty(false), "decisionNumber", "济政〔2026〕9号")))
+        .containsExactly("关于济政〔2026〕9号", "跟踪反馈与后评估的报告");
   }
 
   @Test
@@ -467,6 +620,28 @@ class ReportServiceTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** A copy of {@code d} with one component, named as in the record, replaced. */
+  static ReportData with(ReportData d, String component, Object value) {
+    RecordComponent[] components = ReportData.class.getRecordComponents();
+    Object[] args = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    boolean found = false;
+    try {
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        boolean replaced = components[i].getName().equals(component);
+        found |= replaced;
+        args[i] = replaced ? value : components[i].getAccessor().invoke(d);
+      }
+      if (!found) {
+        throw new IllegalArgumentException("no component " + component);
+      }
+      return ReportData.class.getDeclaredConstructor(types).newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   static XWPFDocument open(byte[] bytes) throws IOException {
     return new XWPFDocument(new ByteArrayInputStream(bytes));

@@ -35,6 +35,11 @@ public final class Browser implements AutoCloseable {
   }
 
   public static Browser start() {
+    return start(null);
+  }
+
+  /** A browser whose downloads land in {@code downloads} (when not null), without asking. */
+  public static Browser start(Path downloads) {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && System.getenv("CI") == null) {
       Assumptions.abort("chromium/chromedriver not installed: apt-get install chromium chromium-driver");
@@ -44,8 +49,15 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1440,1200", "--lang=zh-CN", "--accept-lang=zh-CN,zh");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    Map<String, Object> prefs = new java.util.HashMap<>(Map.of("intl.accept_languages", "zh-CN,zh"));
+    if (downloads != null) {
+      prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+      prefs.put("download.prompt_for_download", false);
+    }
+    options.setExperimentalOption("prefs", prefs);
+    // Chromium on Linux takes its UI and Intl locale from LANGUAGE: dates are then formatted as in China (年/月/日)
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .withEnvironment(Map.of("LANGUAGE", "zh_CN", "LANG", "C.UTF-8")).build();
     return new Browser(new ChromeDriver(service, options));
   }
 

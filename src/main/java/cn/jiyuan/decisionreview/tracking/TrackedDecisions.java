@@ -1,0 +1,141 @@
+package cn.jiyuan.decisionreview.tracking;
+
+import static cn.jiyuan.decisionreview.tracking.TrackingVariables.DECISION_NUMBER;
+
+import cn.jiyuan.decisionreview.form.FormRefusal;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The table {@code dr_decision}: one row per registered decision number, written in the engine's transaction.
+ * Its primary key, not a query before an insert, makes a number registrable once: of two registrations racing
+ * with the same number, the second insert waits for the first transaction and then violates the key, so its
+ * whole process start rolls back (no instance, no history, no row) and it gets the refusal a sequential
+ * duplicate gets.
+ *
+ * <p>Once registered, a number stays taken after its tracking ends (TERMINATED, COMPLETED): a 文号 is issued
+ * once, the registry answers for it with that decision, and a decision made anew gets a new number. Only a
+ * tracking instance that an administrator deleted (Cockpit, REST) gives its number back.
+ */
+@Repository
+public class TrackedDecisions {
+
+  /** The statuses of a tracking that is still running; TERMINATED and COMPLETED end it. */
+  public static final Set<String> RUNNING = Set.of("TRACKING", "EVALUATING", "SUSPENDED");
+
+  public record Row(String decisionNumber, String processInstanceId, String title, String category,
+      String executingUnit, String status) {
+
+    public boolean running() {
+      return RUNNING.contains(status);
+    }
+  }
+
+  private static final String COLUMNS = "decision_number, process_instance_id, title, category, executing_unit, status";
+  private static final RowMapper<Row> ROW = (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
+      rs.getString(4), rs.getString(5), rs.getString(6));
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate savepoint;
+
+  public TrackedDecisions(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.savepoint = new TransactionTemplate(transactionManager);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
+  /**
+   * Registers {@code number} for the tracking instance {@code processInstanceId}, in the caller's transaction.
+   * {@code instanceExists} tells whether a process instance still exists (to recognise a deleted holder).
+   *
+   * @throws FormFieldValidationException the Chinese refusal when the number is taken
+   */
+  public void claim(DecisionNumber number, String processInstanceId, String title, String category,
+      String executingUnit, Predicate<String> instanceExists) {
+    Timestamp now = now();
+    try {
+      // Behind a savepoint: on PostgreSQL a failed statement would otherwise abort the whole transaction, and the
+      // deleted-holder case below must still read and write.
+      savepoint.executeWithoutResult(s -> jdbc.update("INSERT INTO dr_decision (" + COLUMNS
+          + ", registered_at, updated_at) VALUES (?, ?, ?, ?, ?, 'TRACKING', ?, ?)", number.value(), processInstanceId,
+          title, category, executingUnit, now, now));
+      return;
+    } catch (DuplicateKeyException taken) {
+      // Taken, perhaps a moment ago by a registration that raced this one; see who holds it.
+    } catch (PessimisticLockingFailureException | QueryTimeoutException busy) {
+      throw busy(number);
+    }
+    Row holder;
+    try {
+      holder = jdbc.query("SELECT " + COLUMNS + " FROM dr_decision WHERE decision_number = ? FOR UPDATE", ROW,
+          number.value()).stream().findFirst().orElse(null);
+    } catch (PessimisticLockingFailureException | QueryTimeoutException busy) {
+      throw busy(number);
+    }
+    if (holder != null && holder.running() && !instanceExists.test(holder.processInstanceId())) {
+      // The holder's instance was deleted without ending (an administrator removed a mistaken registration):
+      // the number is free again. The row lock taken above makes a concurrent take-over wait and then refuse.
+      jdbc.update("UPDATE dr_decision SET process_instance_id = ?, title = ?, category = ?, executing_unit = ?,"
+          + " status = 'TRACKING', registered_at = ?, updated_at = ? WHERE decision_number = ?", processInstanceId,
+          title, category, executingUnit, now, now, number.value());
+      return;
+    }
+    throw refusal(number, holder);
+  }
+
+  /** The status of the tracking {@code processInstanceId}, in the caller's transaction. */
+  public void updateStatus(String processInstanceId, String status) {
+    jdbc.update("UPDATE dr_decision SET status = ?, updated_at = ? WHERE process_instance_id = ?", status, now(),
+        processInstanceId);
+  }
+
+  /** The row of a number in any spelling ({@link DecisionNumber#normalise}). */
+  public Optional<Row> find(String anySpelling) {
+    String number = DecisionNumber.normalise(anySpelling);
+    if (number == null) {
+      return Optional.empty();
+    }
+    List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM dr_decision WHERE decision_number = ?", ROW, number);
+    return rows.stream().findFirst();
+  }
+
+  public Optional<Row> find(DecisionNumber number) {
+    return find(number.value());
+  }
+
+  /** The refusal of a number that is taken; a sequential duplicate and the loser of a race get the same one. */
+  static FormFieldValidationException refusal(DecisionNumber number, Row holder) {
+    String message = holder == null || holder.running()
+        ? "决策文号“" + number + "”已在跟踪中，不能重复登记"
+        : "决策文号“" + number + "”已登记，其跟踪已结束（" + TrackingCodes.STATUSES.get(holder.status())
+            + "），同一文号不能再次登记；重新作出的决策请以新的文号登记";
+    return refuse(message);
+  }
+
+  private static FormFieldValidationException busy(DecisionNumber number) {
+    return refuse("决策文号“" + number + "”正由他人同时登记，请稍后刷新查看，不要重复提交");
+  }
+
+  /** As {@link FormRefusal#throwIfAny()} words it: REST answers 400 with the message, Tasklist shows it. */
+  private static FormFieldValidationException refuse(String message) {
+    return new FormFieldValidationException(DECISION_NUMBER, message + "。");
+  }
+
+  private static Timestamp now() {
+    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  }
+}
