@@ -55,19 +55,9 @@ public final class EngineErrorMessages {
   /** The table. Order matters: the first match wins. */
   static final List<Rule> RULES = List.of(
       // --- who may do what ---
-      Rule.of("does not have one of the following permissions: 'TASK_WORK'|'TASK_WORK' permission on resource", 403,
-          "您无权认领或办理此任务。"),
-      Rule.of("'TASK_ASSIGN' permission|does not have 'TASK_ASSIGN'", 403, "您无权指派此任务。"),
-      Rule.of("'CREATE_INSTANCE' permission", 403, "您无权发起此流程。"),
-      Rule.of("'(?:UPDATE|UPDATE_INSTANCE|UPDATE_TASK)' permission on resource '[^']*' of type '(?:ProcessInstance|ProcessDefinition)'", 403,
-          "您无权修改此流程实例（包括其作业、事件与变量）。"),
-      Rule.of("'(?:UPDATE|DELETE)' permission on resource '[^']*' of type 'Task'", 403, "您无权修改或删除此任务。"),
-      Rule.of("'DELETE(?:_INSTANCE)?' permission", 403, "您无权删除该资源。"),
-      Rule.of("'(?:UPDATE|DELETE|CREATE)' permission on resource '[^']*' of type 'Filter'|of type 'Filter'", 403,
-          "您无权创建、修改或删除任务过滤器。"),
-      Rule.of("'(?:CREATE|UPDATE|DELETE)' permission on resource '[^']*' of type '(?:Deployment|Batch|Authorization|User|Group|Tenant)'", 403,
-          "您无权执行此管理操作。"),
-      Rule.of("'READ(?:_\\w+)?' permission", 403, "您无权查看该资源。"),
+      // The engine names the permissions that would have allowed the call; the first one says what was tried.
+      Rule.of("'([A-Z_]+)' permission on resource '[^']*' of type '(\\w+)'", 403,
+          m -> authorizationText(m.group(1), m.group(2))),
       Rule.of("does not have .*permission|The user with id '[^']*' does not have", 403, "您无权执行此操作。"),
       Rule.of("is already claimed by someone else|already claimed by", 409, "该任务已被他人认领。"),
       // --- things that do not exist (often answered 500 by the engine) ---
@@ -97,7 +87,13 @@ public final class EngineErrorMessages {
       Rule.of("Java serialization format is prohibited|Cannot set variable with name \\S+\\. Java serialization", 400,
           "不接受 Java 序列化的对象变量：出于安全原因，对象只能以 JSON 提交。"),
       Rule.of("(?:is not whitelisted|is not allowed) for deserialization|ENGINE-03064", 400, "不允许的对象类型：该变量不能被读取。"),
-      Rule.of("Cannot create file without filename", 400, "文件变量缺少文件名（valueInfo.filename）。"),
+      Rule.of("Cannot create file without (?:filename|valueInfo)", 400, "文件变量缺少文件名（valueInfo.filename）。"),
+      Rule.of("number of (?:job )?retries must be a non-negative|[Rr]etries (?:must|should) be (?:a )?non-negative|retries is not greater than or equal to 0",
+          400, "重试次数不能为负数。"),
+      Rule.of("(\\w+) is not greater than(?: or equal to)? 0|(\\w+) must be (?:a )?(?:positive|non-negative)", 400,
+          "数量参数必须为正数。"),
+      Rule.of("cannot be (?:completed|failed|extended|unlocked|reported)[^.]* by worker '[^']*'\\. It is locked by worker", 400,
+          "该外部任务未被此工作者锁定，不能由其办理。"),
       Rule.of("Cannot convert value '([^']{0,40})[^']*' of type '(\\w+)' to java type", 400,
           m -> "值“" + m.group(1) + "”不是有效的" + VALUE_TYPES.getOrDefault(m.group(2), m.group(2)) + "。"),
       Rule.of("Unsupported value type '([^']{0,40})", 400, m -> "不支持的变量类型“" + m.group(1) + "”。"),
@@ -126,6 +122,34 @@ public final class EngineErrorMessages {
       Rule.of("Suspended|is suspended|ENGINE-1300[0-9]", 409, "流程或任务已挂起，暂不能办理。"));
 
   private EngineErrorMessages() {}
+
+  /** The Chinese refusal for the first permission an AuthorizationException lists. */
+  static String authorizationText(String permission, String resourceType) {
+    switch (resourceType) {
+      case "Filter" -> {
+        return permission.startsWith("READ") ? "您无权查看该任务过滤器。" : "您无权创建、修改或删除任务过滤器。";
+      }
+      case "User", "Group", "GroupMembership", "Authorization", "Tenant", "TenantMembership", "Deployment", "System" -> {
+        return permission.startsWith("READ") ? "您无权查看该资源。" : "您无权执行此管理操作。";
+      }
+      case "Batch" -> {
+        return "您无权执行批量操作。";
+      }
+      default -> {
+        // process definitions, instances, tasks, jobs, decisions …
+      }
+    }
+    return switch (permission) {
+      case "TASK_WORK" -> "您无权认领或办理此任务。";
+      case "TASK_ASSIGN" -> "您无权指派此任务（指定办理人、委托或增减候选人）。";
+      case "UPDATE_VARIABLE", "UPDATE_TASK_VARIABLE", "UPDATE_INSTANCE_VARIABLE" -> "您无权修改这些变量。";
+      case "CREATE_INSTANCE" -> "您无权发起此流程。";
+      case "DELETE", "DELETE_INSTANCE", "DELETE_HISTORY" -> "您无权删除该资源。";
+      case "READ", "READ_INSTANCE", "READ_HISTORY", "READ_TASK", "READ_VARIABLE", "READ_INSTANCE_VARIABLE",
+          "READ_HISTORY_VARIABLE", "READ_TASK_VARIABLE" -> "您无权查看该资源。";
+      default -> "Task".equals(resourceType) ? "您无权修改此任务。" : "您无权修改此流程实例（包括其作业、事件与变量）。";
+    };
+  }
 
   public static Translation translate(int status, String type, String message) {
     String reason = stripPrefixes(message == null ? "" : message.trim());

@@ -59,12 +59,14 @@ public class EngineWriteGuards extends AbstractProcessEnginePlugin {
     VariableSerializers serializers = configuration.getVariableSerializers();
     replace(serializers, ValidatingJsonSerializer.NAME, new ValidatingJsonSerializer());
     replace(serializers, ValidatingObjectSerializer.NAME, new ValidatingObjectSerializer());
+    replace(serializers, org.camunda.bpm.engine.impl.variable.serializer.JavaObjectSerializer.NAME,
+        new BoundedNumberJavaSerializer());
   }
 
   private static void replace(VariableSerializers serializers, String name, TypedValueSerializer<?> replacement) {
     TypedValueSerializer<?> original = serializers.getSerializerByName(name);
     if (original == null) {
-      throw new IllegalStateException("Spin 的变量序列化器 " + name + " 未注册：需要 camunda-engine-plugin-spin。");
+      throw new IllegalStateException("变量序列化器 " + name + " 未注册（JSON 与对象变量需要 camunda-engine-plugin-spin）。");
     }
     int index = serializers.getSerializerIndex(original);
     serializers.removeSerializer(original);

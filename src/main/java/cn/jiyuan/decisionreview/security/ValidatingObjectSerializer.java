@@ -27,18 +27,35 @@ public class ValidatingObjectSerializer extends SpinObjectValueSerializer {
 
   @Override
   public void writeValue(ObjectValue value, ValueFields valueFields) {
-    if (!value.isDeserialized() && value.getObjectTypeName() != null) {
-      DeserializationTypeValidator validator = Context.getProcessEngineConfiguration() == null ? null
-          : Context.getProcessEngineConfiguration().getDeserializationTypeValidator();
-      if (validator != null && Context.getProcessEngineConfiguration().isDeserializationTypeValidationEnabled()) {
-        for (String type : TYPE_SEPARATORS.split(value.getObjectTypeName())) {
-          if (!type.isEmpty() && !validator.validate(type)) {
-            throw new FormFieldValidationException(valueFields.getName(), "变量“" + valueFields.getName()
-                + "”的对象类型不被允许：对象变量只能是文本、数字、列表或映射。");
-          }
-        }
-      }
+    String name = valueFields.getName();
+    if (value.isDeserialized() && (value.getValue() instanceof java.math.BigInteger
+        || value.getValue() instanceof java.math.BigDecimal)) {
+      // What the REST API makes of a number too long for a Long: it would be stored, but never read again.
+      throw new FormFieldValidationException(name, "变量“" + name + "”的数值超出范围。");
+    }
+    String typeName = value.isDeserialized() ? (value.getValue() == null ? null : getTypeNameForDeserialized(value.getValue()))
+        : value.getObjectTypeName();
+    if (typeName != null && !readable(typeName)) {
+      throw new FormFieldValidationException(name, "变量“" + name + "”的对象类型不被允许：对象变量只能是文本、数字、列表或映射。");
     }
     super.writeValue(value, valueFields);
+  }
+
+  /** True when the engine's deserialization allow-list would let every class the type name mentions be read. */
+  static boolean readable(String typeName) {
+    var configuration = Context.getProcessEngineConfiguration();
+    if (configuration == null || !configuration.isDeserializationTypeValidationEnabled()) {
+      return true;
+    }
+    DeserializationTypeValidator validator = configuration.getDeserializationTypeValidator();
+    if (validator == null) {
+      return true;
+    }
+    for (String type : TYPE_SEPARATORS.split(typeName)) {
+      if (!type.isEmpty() && !validator.validate(type)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

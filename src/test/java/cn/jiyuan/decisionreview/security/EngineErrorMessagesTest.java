@@ -23,6 +23,11 @@ class EngineErrorMessagesTest {
       "403|AuthorizationException|The user with id 'jyj' does not have one of the following permissions: 'CREATE_INSTANCE' permission on resource 'decision-tracking' of type 'ProcessDefinition'|403|您无权发起此流程。",
       "403|AuthorizationException|The user with id 'jyj' does not have 'DELETE' permission on resource 'x' of type 'ProcessInstance'.|403|您无权删除该资源。",
       "403|AuthorizationException|The user with id 'x' does not have 'READ' permission on resource 'y' of type 'Task'.|403|您无权查看该资源。",
+      "403|AuthorizationException|The user with id 'fgw' does not have one of the following permissions: 'UPDATE_VARIABLE' permission on resource 't' of type 'Task' or 'UPDATE' permission on resource 'p' of type 'ProcessInstance'|403|您无权修改这些变量。",
+      "403|AuthorizationException|The user with id 'fgw' does not have one of the following permissions: 'TASK_ASSIGN' permission on resource 't' of type 'Task'|403|您无权指派此任务（指定办理人、委托或增减候选人）。",
+      "403|AuthorizationException|The user with id 'ducha' does not have 'CREATE' permission on resource 'abc' of type 'Filter'.|403|您无权创建、修改或删除任务过滤器。",
+      "403|AuthorizationException|The user with id 'ducha' does not have 'CREATE' permission on resource '*' of type 'User'.|403|您无权执行此管理操作。",
+      "403|AuthorizationException|The user with id 'ducha' does not have 'CREATE' permission on resource '*' of type 'Batch'.|403|您无权执行批量操作。",
       // 500s of the engine for input that does not exist
       "500|RestException|Cannot complete task nope: Cannot find task with id nope: task is null|404|任务不存在或已办结。",
       "500|NullValueException|Cannot find task with id nope: task is null|404|任务不存在或已办结。",
@@ -32,6 +37,10 @@ class EngineErrorMessagesTest {
       // malformed values
       "500|RestException|Cannot modify variables for task 1: ENGINE-17007 Cannot set variable with name x. Java serialization format is prohibited|400|不接受 Java 序列化的对象变量：出于安全原因，对象只能以 JSON 提交。",
       "500|IllegalArgumentException|Cannot create file without filename! Please set a name into ValueInfo with key filename|400|文件变量缺少文件名（valueInfo.filename）。",
+      "500|IllegalArgumentException|Cannot create file without valueInfo.|400|文件变量缺少文件名（valueInfo.filename）。",
+      "500|InvalidRequestException|ENGINE-13054 The number of job retries must be a non-negative Integer, but '-1' has been provided.|400|重试次数不能为负数。",
+      "500|ProcessEngineException|maxResults is not greater than or equal to 0|400|数量参数必须为正数。",
+      "400|BadUserRequestException|ExternalTask with id 'x' cannot be completed by worker 'w'. It is locked by worker 'null'.|400|该外部任务未被此工作者锁定，不能由其办理。",
       "400|InvalidRequestException|Cannot modify variables for task: Cannot convert value 'abc' of type 'Integer' to java type java.lang.Integer|400|值“abc”不是有效的整数。",
       "400|InvalidRequestException|Cannot modify variables for task: Cannot convert value 'yesterday' of type 'Date' to java type java.util.Date|400|值“yesterday”不是有效的日期时间（如 2026-07-01T00:00:00.000+0800）。",
       "400|InvalidRequestException|Cannot modify variables for task: Unsupported value type 'Nonsense'|400|不支持的变量类型“Nonsense”。",
