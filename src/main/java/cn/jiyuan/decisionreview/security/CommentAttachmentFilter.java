@@ -35,7 +35,8 @@ public class CommentAttachmentFilter extends OncePerRequestFilter {
     if (write != null) {
       EngineCaller caller = EngineCaller.of(request, engineRequest.api(), engine);
       if (caller != null) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        ProcessEngineConfigurationImpl configuration =
+            (ProcessEngineConfigurationImpl) EngineCaller.restEngine(engine).getProcessEngineConfiguration();
         String refusal = configuration.getCommandExecutorTxRequired().execute(ctx ->
             CommentAttachmentRule.refusal(ctx, caller.userId(), caller.groupIds(), write));
         if (refusal != null) {

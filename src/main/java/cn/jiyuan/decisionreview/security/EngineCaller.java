@@ -20,7 +20,7 @@ record EngineCaller(String userId, List<String> groupIds) {
 
   static EngineCaller of(HttpServletRequest request, Api api, ProcessEngine engine) {
     if (api == Api.ENGINE_REST) {
-      Authentication auth = engine.getIdentityService().getCurrentAuthentication();
+      Authentication auth = restEngine(engine).getIdentityService().getCurrentAuthentication();
       return auth == null || auth.getUserId() == null ? null
           : new EngineCaller(auth.getUserId(), auth.getGroupIds() == null ? List.of() : List.copyOf(auth.getGroupIds()));
     }
@@ -35,5 +35,14 @@ record EngineCaller(String userId, List<String> groupIds) {
       }
     }
     return null;
+  }
+
+  /**
+   * The engine the REST API serves: the starter's REST looks its engine up by name in Camunda's static registry.
+   * In a running application that is the one engine; a test JVM may hold several application contexts.
+   */
+  static ProcessEngine restEngine(ProcessEngine engine) {
+    ProcessEngine registered = org.camunda.bpm.engine.ProcessEngines.getProcessEngine(engine.getName());
+    return registered == null ? engine : registered;
   }
 }
