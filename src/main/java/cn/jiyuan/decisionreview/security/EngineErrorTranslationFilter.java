@@ -27,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /camunda/api/engine}: an answer with status 400 or above is held back (error bodies are small;
  * successful answers stream through untouched), its message is translated by {@link EngineErrorMessages},
  * and it is sent as JSON in the engine's shape. An error without a body gets a Chinese one. The English
- * original is logged (WARN for 5xx, DEBUG otherwise), so nothing is lost for the administrator.
+ * original is logged (WARN for what stays a 5xx, INFO when a 5xx turned out to be a refusal, DEBUG otherwise),
+ * so nothing is lost for the administrator.
  */
 public class EngineErrorTranslationFilter extends OncePerRequestFilter {
 
@@ -62,9 +63,13 @@ public class EngineErrorTranslationFilter extends OncePerRequestFilter {
         ? new Result(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
             JsonErrors.bytes(JsonErrors.engineBody("InvalidRequestException", RequestBodyLimitFilter.MESSAGE)))
         : translate(status, original);
-    if (status >= 500 || result.status() != status) {
+    if (result.status() >= 500) {
       LOG.warn("引擎 REST 错误 {} {} → {}：{}", request.getMethod(), request.getRequestURI(), result.status(),
           new String(original, 0, Math.min(original.length, 2000), StandardCharsets.UTF_8));
+    } else if (result.status() != status) {
+      // A refusal of bad input the engine answered as a server error: a normal event, but worth a line.
+      LOG.info("引擎 REST 拒绝 {} {}：{} → {}：{}", request.getMethod(), request.getRequestURI(), status, result.status(),
+          new String(original, 0, Math.min(original.length, 500), StandardCharsets.UTF_8));
     } else if (LOG.isDebugEnabled()) {
       LOG.debug("引擎 REST 错误 {} {}：{}", request.getMethod(), request.getRequestURI(),
           new String(original, StandardCharsets.UTF_8));
