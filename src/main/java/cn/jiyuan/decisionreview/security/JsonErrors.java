@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The one JSON error shape of this project's filters and API: {@code {"status":…,"error":…,"message":…}}. */
+/**
+ * The JSON error shapes: the project's API answers {@code {"status":…,"error":…,"message":…}}; on the engine REST
+ * paths the filters answer in the engine's own shape {@code {"type":…,"message":…,"code":…}}, which Tasklist and
+ * Cockpit read (they branch on {@code type}).
+ */
 public final class JsonErrors {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -23,9 +27,39 @@ public final class JsonErrors {
   }
 
   public static void write(HttpServletResponse response, int status, String error, String message) throws IOException {
+    send(response, status, body(status, error, message));
+  }
+
+  /** The engine REST error shape. An AuthorizationException also carries the fields the webapps expect of it. */
+  public static Map<String, Object> engineBody(String type, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    body.put("code", null);
+    if ("AuthorizationException".equals(type)) {
+      body.put("missingAuthorizations", java.util.List.of());
+    }
+    return body;
+  }
+
+  public static void writeEngine(HttpServletResponse response, int status, String type, String message) throws IOException {
+    send(response, status, engineBody(type, message));
+  }
+
+  public static byte[] bytes(Map<String, Object> body) {
+    try {
+      return MAPPER.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void send(HttpServletResponse response, int status, Map<String, Object> body) throws IOException {
+    byte[] bytes = bytes(body);
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    MAPPER.writeValue(response.getOutputStream(), body(status, error, message));
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
   }
 }

@@ -1,8 +1,13 @@
 package cn.jiyuan.decisionreview.security;
 
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +19,12 @@ public class WebSecurityConfiguration {
 
   static final String ENGINE_REST = "/engine-rest/*";
   static final String WEBAPP_ENGINE_API = "/camunda/api/engine/*";
+  static final String WEBAPP_API = "/camunda/api/*";
+  static final String PROJECT_API = "/api/*";
+
+  static {
+    RequestLimits.installJsonDefaults();
+  }
 
   @Bean
   FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
@@ -21,6 +32,55 @@ public class WebSecurityConfiguration {
     reg.addUrlPatterns("/*");
     reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return reg;
+  }
+
+  /** Outermost on the engine REST paths, so that every error answer there, ours included, leaves in Chinese. */
+  @Bean
+  FilterRegistrationBean<EngineErrorTranslationFilter> engineErrorTranslationFilter() {
+    FilterRegistrationBean<EngineErrorTranslationFilter> reg =
+        new FilterRegistrationBean<>(new EngineErrorTranslationFilter());
+    reg.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
+    reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    return reg;
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter() {
+    FilterRegistrationBean<RequestBodyLimitFilter> reg = new FilterRegistrationBean<>(new RequestBodyLimitFilter());
+    reg.addUrlPatterns(ENGINE_REST, WEBAPP_API, PROJECT_API);
+    reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+    return reg;
+  }
+
+  /** After authentication: it needs the caller (see {@link EngineCaller}). */
+  @Bean
+  FilterRegistrationBean<CommentAttachmentFilter> commentAttachmentFilter(ProcessEngine engine) {
+    FilterRegistrationBean<CommentAttachmentFilter> reg = new FilterRegistrationBean<>(new CommentAttachmentFilter(engine));
+    reg.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
+    reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 45);
+    return reg;
+  }
+
+  /** Replaces Tomcat's English HTML error report (also Spring Boot's copy of it) by the Chinese one. */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> chineseErrorReports() {
+    return new WebServerFactoryCustomizer<>() {
+      @Override
+      public void customize(TomcatServletWebServerFactory factory) {
+        factory.addContextCustomizers(context -> {
+          if (context.getParent() instanceof StandardHost host) {
+            host.setErrorReportValveClass(ChineseErrorReportValve.class.getName());
+          }
+          Pipeline pipeline = context.getParent().getPipeline();
+          for (Valve valve : pipeline.getValves()) {
+            if (ChineseErrorReportValve.isErrorReportValve(valve)) {
+              pipeline.removeValve(valve);
+            }
+          }
+          pipeline.addValve(new ChineseErrorReportValve());
+        });
+      }
+    };
   }
 
   @Bean
