@@ -50,6 +50,7 @@ class IdentityAndAuthorizationIT {
   @Autowired FilterService filterService;
   @Autowired StartupSeeding seeding;
   @Autowired AuthorizationSeeder authorizationSeeder;
+  @Autowired TasklistFilterSeeder filterSeeder;
 
   @Test
   void groupsHaveChineseNames() {
@@ -169,6 +170,45 @@ class IdentityAndAuthorizationIT {
     assertThat(overdue).contains(taskOf(late)).doesNotContain(taskOf(soon), taskOf(later));
     assertThat(unit).contains(taskOf(soon), taskOf(later), taskOf(late));
     assertThat(listFilter(Http.basic(port, "fgw", "demo"), "本单位待办")).doesNotContain(taskOf(soon));
+  }
+
+  @Test
+  void myTasksShowsOwnTasksAndWhatTheUserOrTheirUnitCanClaim() {
+    ProcessInstance unitTask = TestProcesses.startUnitTask(engine, "exec-zjj", "济政〔2026〕906号");
+    ProcessInstance offeredToJyj = TestProcesses.startUnitTask(engine, "exec-zjj", "济政〔2026〕907号");
+    engine.getTaskService().addCandidateUser(taskOf(offeredToJyj), "jyj");
+    Http zjj = Http.basic(port, "zjj", "demo");
+    Http jyj = Http.basic(port, "jyj", "demo");
+    Http fgw = Http.basic(port, "fgw", "demo");
+
+    // A member of the candidate group and a candidate user both land on the task; an unrelated unit does not.
+    assertThat(listFilter(zjj, "我的待办")).contains(taskOf(unitTask), taskOf(offeredToJyj));
+    assertThat(listFilter(jyj, "我的待办")).contains(taskOf(offeredToJyj)).doesNotContain(taskOf(unitTask));
+    assertThat(listFilter(fgw, "我的待办")).doesNotContain(taskOf(unitTask), taskOf(offeredToJyj));
+
+    // Once zjj has claimed it, it is zjj's own task; for jyj it is taken and only 本单位待办 of zjj's unit lists it.
+    engine.getTaskService().claim(taskOf(offeredToJyj), "zjj");
+    assertThat(listFilter(zjj, "我的待办")).contains(taskOf(offeredToJyj));
+    assertThat(listFilter(jyj, "我的待办")).doesNotContain(taskOf(offeredToJyj));
+    assertThat(listFilter(zjj, "本单位待办")).contains(taskOf(offeredToJyj));
+  }
+
+  @Test
+  void anOutdatedFilterFromAnEarlierVersionIsBroughtUpToDateInPlace() {
+    Filter myTasks = filterService.createFilterQuery().filterName(TasklistFilterSeeder.MY_TASKS).singleResult();
+    // What earlier versions stored: the user's own tasks only.
+    myTasks.setQuery(engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    filterService.saveFilter(myTasks);
+    ProcessInstance unitTask = TestProcesses.startUnitTask(engine, "exec-zjj", "济政〔2026〕908号");
+    Http zjj = Http.basic(port, "zjj", "demo");
+    assertThat(listFilter(zjj, "我的待办")).doesNotContain(taskOf(unitTask));
+
+    seeding.seed();
+
+    Filter updated = filterService.createFilterQuery().filterName(TasklistFilterSeeder.MY_TASKS).singleResult();
+    assertThat(updated.getId()).isEqualTo(myTasks.getId());
+    assertThat(listFilter(zjj, "我的待办")).contains(taskOf(unitTask));
+    assertThat(filterSeeder.seed()).as("a second run finds nothing to change").isZero();
   }
 
   @Test
