@@ -2,6 +2,7 @@ package cn.jiyuan.decisionreview.evaluation;
 
 import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 
+import cn.jiyuan.decisionreview.agency.AgencyEligibilityCheck;
 import cn.jiyuan.decisionreview.agency.AgencyService;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore.StoredFile;
@@ -37,6 +38,7 @@ public class EvaluationTaskCompletion implements TaskListener {
 
   private final EvaluationFormRules rules = new EvaluationFormRules();
   private final AgencyService agencies;
+  private final AgencyEligibilityCheck eligibility;
   private final IdentityService identityService;
   private final EvaluationFileStore files;
   private final EvaluationReports reports;
@@ -44,8 +46,10 @@ public class EvaluationTaskCompletion implements TaskListener {
   private final Directory directory;
   private final Notifications notifications;
 
-  public EvaluationTaskCompletion(AgencyService agencies, IdentityService identityService, EvaluationFileStore files,
-      EvaluationReports reports, ParticipantGrants grants, Directory directory, Notifications notifications) {
+  public EvaluationTaskCompletion(AgencyService agencies, AgencyEligibilityCheck eligibility,
+      IdentityService identityService, EvaluationFileStore files, EvaluationReports reports, ParticipantGrants grants,
+      Directory directory, Notifications notifications) {
+    this.eligibility = eligibility;
     this.grants = grants;
     this.directory = directory;
     this.notifications = notifications;
@@ -85,9 +89,7 @@ public class EvaluationTaskCompletion implements TaskListener {
         determineMethod(execution);
         grants.grantGroup(task.getProcessInstanceId(), FormValues.text(task.getVariable(UNDERTAKING_UNIT)));
       }
-      case TaskKeys.SELECT_AGENCY -> agencies.eligibilityInput(FormValues.text(task.getVariable(AGENCY_ID)),
-              FormValues.text(task.getVariable(DECISION_NUMBER)), FormValues.text(task.getVariable(EXECUTING_UNIT)))
-          .forEach((name, value) -> execution.setVariable(name, Variables.untypedValue(value, true)));
+      case TaskKeys.SELECT_AGENCY -> selectAgency(task);
       case TaskKeys.SUPPLY_MATERIALS -> storeMaterials(task, uploads);
       case TaskKeys.ANALYSIS -> normaliseScores(execution);
       case TaskKeys.REVIEW_DRAFT -> {
@@ -113,6 +115,20 @@ public class EvaluationTaskCompletion implements TaskListener {
       }
       default -> { }
     }
+  }
+
+  /**
+   * An ineligible agency is refused here, while the task is still open (same task, same due date), with the
+   * reason of the deployed table. The rule task after this one evaluates the same table again, which records the
+   * check in the history, and its loop back stays only as a safety net.
+   */
+  private void selectAgency(DelegateTask task) {
+    Map<String, Object> input = agencies.eligibilityInput(FormValues.text(task.getVariable(AGENCY_ID)),
+        FormValues.text(task.getVariable(DECISION_NUMBER)), FormValues.text(task.getVariable(EXECUTING_UNIT)));
+    AgencyEligibilityCheck.Result check = eligibility.evaluate(task.getProcessDefinitionId(), input);
+    new FormRefusal().require(check.eligible(), AGENCY_ID, check.reason() + "。请从名录中另选一家机构").throwIfAny();
+    DelegateExecution execution = task.getExecution();
+    input.forEach((name, value) -> execution.setVariable(name, Variables.untypedValue(value, true)));
   }
 
   private static void determineMethod(DelegateExecution execution) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.jiyuan.decisionreview.agency.AgencyService;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
@@ -58,6 +60,7 @@ class PostEvaluationProcessIT {
 
   @Autowired ProcessEngine engine;
   @Autowired EvaluationFileStore store;
+  @Autowired AgencyService agencies;
 
   static final List<Dimension> ALL = List.of(Dimension.values());
 
@@ -134,15 +137,35 @@ class PostEvaluationProcessIT {
   }
 
   @Test
-  void commissionedEvaluationRefusesAnIneligibleAgencyAndShowsWhy() {
+  void commissionedEvaluationRefusesAnIneligibleAgencyInPlaceAndSaysWhy() {
     EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-zjj");
-    s.determineMethod("COMMISSIONED", "FULL", "legal-affairs", null).selectAgency("hengtai");
-    assertThat(s.task("Task_SelectAgency")).isNotNull();
-    assertThat((String) s.var("agencyRefusalReason")).contains("第二十五条");
+    s.determineMethod("COMMISSIONED", "FULL", "legal-affairs", null);
+    Task selection = s.task("Task_SelectAgency");
+    assertThatThrownBy(() -> s.selectAgency("hengtai")).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("该机构受到处理（第二十五条），不得委托");
+    Task still = s.task("Task_SelectAgency");
+    assertThat(still.getId()).isEqualTo(selection.getId());
+    assertThat(still.getDueDate()).isNotNull().isEqualTo(selection.getDueDate());
+    assertThat(s.var("agencyRefusalReason")).isNull();
     s.selectAgency("demo");
     assertThat(s.var("evaluatorGroup")).isEqualTo("agency-demo");
     assertThat(s.var("agencyRefusalReason")).isNull();
     assertThat(candidates(s, "Task_FormTeam")).containsExactly("agency-demo");
+  }
+
+  @Test
+  void theRuleTaskStillSendsAnIneligibleAgencyBackAsASafetyNet() {
+    // The completion listener refuses ineligible agencies, so the loop is reached only if the check is ever bypassed.
+    EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-zjj");
+    s.determineMethod("COMMISSIONED", "FULL", "legal-affairs", null);
+    String pid = s.instance.getId();
+    engine.getRuntimeService().setVariables(pid, agencies.eligibilityInput("hengtai", (String) s.var("decisionNumber"), "exec-zjj"));
+    engine.getRuntimeService().setVariable(pid, "agencyId", "hengtai");
+    engine.getRuntimeService().createProcessInstanceModification(pid)
+        .cancelAllForActivity("Task_SelectAgency").startBeforeActivity("Task_CheckAgencyEligibility").execute();
+    assertThat(s.task("Task_SelectAgency")).isNotNull();
+    assertThat((String) s.var("agencyRefusalReason")).contains("第二十五条");
+    assertThat(s.var("agencyEligible")).isEqualTo(false);
   }
 
   @Test

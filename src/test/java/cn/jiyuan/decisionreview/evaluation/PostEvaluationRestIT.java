@@ -95,8 +95,24 @@ class PostEvaluationRestIT {
 
     submit("sifa", pid, "Task_DetermineMethod", vars("evaluatorType", "COMMISSIONED", "procedureType", "FULL",
         "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE"));
+    // Issue 8 item 6: an ineligible agency is refused in place — same task, same due date — with the table's reason.
+    String selection = task(sifa, pid, "Task_SelectAgency");
+    JsonNode before = sifa.get("/engine-rest/task/" + selection).json();
+    assertThat(before.get("due").isNull()).as("the selection has a due date").isFalse();
+    Http.Response ineligible = sifa.postJson("/engine-rest/task/" + selection + "/submit-form",
+        vars("agencyId", "hengtai", "commissionScope", "整体评估", "noSubcontractingDeclared", true));
+    assertThat(ineligible.status()).isEqualTo(400);
+    assertThat(ineligible.json().get("message").asText())
+        .contains("该机构受到处理（第二十五条），不得委托").contains("另选").doesNotContain("Exception", "agencyEligibility");
+    JsonNode after = sifa.get("/engine-rest/task/" + selection).json();
+    assertThat(after.get("id").asText()).isEqualTo(selection);
+    assertThat(after.get("due").asText()).isEqualTo(before.get("due").asText());
+    assertThat(sifa.get("/engine-rest/process-instance/" + pid + "/variables/agencyRefusalReason").status())
+        .as("nothing of the refused submission is kept").isEqualTo(404);
+
     submit("sifa", pid, "Task_SelectAgency", vars("agencyId", "demo", "commissionScope", "整体评估",
         "noSubcontractingDeclared", true));
+    assertThat(sifa.get("/engine-rest/task/" + selection).status()).isEqualTo(404);
     submit("jigou", pid, "Task_FormTeam", vars("teamMembers", json(List.of(Map.of("name", "孙立新", "organisation",
         "郑州大学公共政策研究中心", "category", "行业专家", "contact", "0371-1234567", "independenceDeclared", true)))));
     submit("jigou", pid, "Task_DraftPlan", vars("planPurpose", "评估改造成效", "planObjectContent", "42个小区",
