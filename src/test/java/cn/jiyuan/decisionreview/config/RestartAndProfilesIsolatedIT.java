@@ -10,8 +10,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * prod profile refuses to start without a proper admin password. Each start gets its own engine name so it
  * does not disturb the shared integration-test context in this JVM.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RestartAndProfilesIsolatedIT {
 
   @TempDir Path dataDir;
@@ -41,7 +45,7 @@ class RestartAndProfilesIsolatedIT {
   }
 
   @Test
-  void stateSurvivesARestartAndSeedingRunsOnce() {
+  void stateSurvivesARestartAndSeedingRunsOnce(CapturedOutput output) {
     long filters;
     long authorizations;
     String instanceId;
@@ -59,6 +63,10 @@ class RestartAndProfilesIsolatedIT {
       filters = engine.getFilterService().createFilterQuery().count();
       authorizations = engine.getAuthorizationService().createAuthorizationQuery().count();
     }
+    // Issue 8 item 9: the line with the URLs comes when the demo evaluations exist, i.e. after they are generated.
+    String log = output.getOut();
+    assertThat(log).contains("已生成演示数据", "系统已就绪");
+    assertThat(log.indexOf("系统已就绪")).isGreaterThan(log.indexOf("已生成演示数据"));
     try (ConfigurableApplicationContext second = start("restart2", "--spring.profiles.active=demo")) {
       ProcessEngine engine = second.getBean(ProcessEngine.class);
       assertThat(engine.getIdentityService().checkPassword("restart-user", "restart-123")).isTrue();
