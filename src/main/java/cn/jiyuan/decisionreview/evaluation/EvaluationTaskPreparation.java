@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.evaluation;
 import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 
 import cn.jiyuan.decisionreview.agency.AgencyService;
+import cn.jiyuan.decisionreview.form.Amounts;
 import cn.jiyuan.decisionreview.identity.Groups;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -11,7 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** Task create listener: puts what a form shows (options from the register and the directory) in place. */
+/** Task create listener: puts what a form shows (options from the register and the directory, amounts as text) in place. */
 @Component("evaluationTaskPreparation")
 public class EvaluationTaskPreparation implements TaskListener {
 
@@ -27,6 +28,7 @@ public class EvaluationTaskPreparation implements TaskListener {
   public void notify(DelegateTask task) {
     switch (TaskKeys.canonical(task.getTaskDefinitionKey())) {
       case TaskKeys.SELECT_AGENCY -> task.setVariable(AGENCY_OPTIONS, JsonVariables.json(agencies.selectOptions()));
+      case TaskKeys.APPROVE_PLAN -> task.setVariableLocal(PLAN_BUDGET_TEXT, Amounts.yuan(task.getVariable(PLAN_BUDGET)));
       case TaskKeys.SELECT_EXPERTS -> task.setVariable(EXPERT_OPTIONS, JsonVariables.json(
           identityService.createUserQuery().memberOfGroup(Groups.EXPERTS).orderByUserId().asc().list().stream()
               .map(u -> Map.of("label", u.getFirstName() + u.getLastName() + "（" + u.getId() + "）", "value", u.getId()))

@@ -51,6 +51,8 @@ public final class EvaluationVariables {
   public static final String PLAN_STANDARDS_METHODS = "planStandardsMethods";
   public static final String PLAN_STEPS_SCHEDULE = "planStepsSchedule";
   public static final String PLAN_BUDGET = "planBudget"; // number, 元
+  /** Task-local, for 审批评估方案 to show: the budget with digit grouping, e.g. "180,000 元". */
+  public static final String PLAN_BUDGET_TEXT = "planBudgetText";
   public static final String PLAN_ORGANISATION = "planOrganisation";
   public static final String PLAN_DECISION = "planDecision"; // APPROVE | RETURN
   public static final String PLAN_REVIEW_COMMENTS = "planReviewComments";
