@@ -123,10 +123,15 @@ public class EvaluationTaskCompletion implements TaskListener {
    * check in the history, and its loop back stays only as a safety net.
    */
   private void selectAgency(DelegateTask task) {
-    Map<String, Object> input = agencies.eligibilityInput(FormValues.text(task.getVariable(AGENCY_ID)),
+    String agencyId = FormValues.text(task.getVariable(AGENCY_ID));
+    Map<String, Object> input = agencies.eligibilityInput(agencyId,
         FormValues.text(task.getVariable(DECISION_NUMBER)), FormValues.text(task.getVariable(EXECUTING_UNIT)));
     AgencyEligibilityCheck.Result check = eligibility.evaluate(task.getProcessDefinitionId(), input);
-    new FormRefusal().require(check.eligible(), AGENCY_ID, check.reason() + "。请从名录中另选一家机构").throwIfAny();
+    if (!check.eligible()) {
+      String name = agencies.find(agencyId).map(a -> a.name()).orElse(agencyId);
+      new FormRefusal().add(AGENCY_ID, "所选机构“" + name + "”不符合受委托条件：" + check.reason() + "。请从名录中另选一家机构")
+          .throwIfAny();
+    }
     DelegateExecution execution = task.getExecution();
     input.forEach((name, value) -> execution.setVariable(name, Variables.untypedValue(value, true)));
   }

@@ -103,7 +103,8 @@ class PostEvaluationRestIT {
         vars("agencyId", "hengtai", "commissionScope", "整体评估", "noSubcontractingDeclared", true));
     assertThat(ineligible.status()).isEqualTo(400);
     assertThat(ineligible.json().get("message").asText())
-        .contains("该机构受到处理（第二十五条），不得委托").contains("另选").doesNotContain("Exception", "agencyEligibility");
+        .contains("济源恒泰管理咨询有限公司", "该机构受到处理（第二十五条），不得委托", "另选")
+        .doesNotContain("Exception", "agencyEligibility", "hengtai");
     JsonNode after = sifa.get("/engine-rest/task/" + selection).json();
     assertThat(after.get("id").asText()).isEqualTo(selection);
     assertThat(after.get("due").asText()).isEqualTo(before.get("due").asText());
