@@ -398,6 +398,9 @@ public final class Tasklist implements AutoCloseable {
       group.click();
       List<WebElement> search = field.findElements(By.cssSelector("input.fjs-input"));
       if (!search.isEmpty() && search.get(0).isDisplayed()) {
+        // A refused submission keeps the earlier choice in the search box: replace it, do not append to it.
+        search.get(0).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+            org.openqa.selenium.Keys.BACK_SPACE);
         search.get(0).sendKeys(option);
       }
       waitUntil("选项“" + option + "”", () -> !field.findElements(By.xpath(
