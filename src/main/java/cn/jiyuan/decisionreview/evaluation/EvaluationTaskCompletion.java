@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -179,15 +178,13 @@ public class EvaluationTaskCompletion implements TaskListener {
       m.put("id", f.id());
       m.put("fileName", f.fileName());
       m.put("size", f.size());
+      m.put("sizeText", Math.max(1, f.size() / 1024) + " KB");
       m.put("uploadedBy", f.uploadedBy());
+      m.put("uploadedByName", directory.userName(f.uploadedBy()));
       m.put("uploadedAt", f.uploadedAt().toString());
       m.put("url", materialUrl(pid, f.id()));
       return m;
     }).toList()));
-    execution.setVariable(MATERIALS_TEXT, stored.stream()
-        .map(f -> "- [" + f.fileName() + "](" + materialUrl(pid, f.id()) + ")（" + Math.max(1, f.size() / 1024) + " KB，"
-            + directory.userName(f.uploadedBy()) + "）")
-        .collect(Collectors.joining("\n")));
   }
 
   public static String materialUrl(String processInstanceId, String materialId) {
@@ -217,16 +214,13 @@ public class EvaluationTaskCompletion implements TaskListener {
     opinion.put("expert", expert);
     opinion.put("expertName", directory.userName(expert));
     opinion.put("conclusion", FormValues.text(task.getVariableLocal(EXPERT_CONCLUSION)));
+    opinion.put("conclusionLabel", EvaluationCodes.label(EvaluationCodes.EXPERT_CONCLUSIONS, opinion.get("conclusion")));
     opinion.put("opinion", FormValues.text(task.getVariableLocal(EXPERT_OPINION)));
     opinion.put("dissentReason", FormValues.text(task.getVariableLocal(DISSENT_REASON)));
     opinion.put("date", LocalDate.now(EvaluationStartListener.CHINA).toString());
     opinions.add(opinion);
     DelegateExecution instance = task.getExecution().getProcessInstance();
     instance.setVariable(EXPERT_OPINIONS, JsonVariables.json(opinions));
-    instance.setVariable(EXPERT_OPINIONS_TEXT, opinions.stream()
-        .map(o -> "- **" + o.get("expertName") + "**：" + EvaluationCodes.label(EvaluationCodes.EXPERT_CONCLUSIONS, o.get("conclusion"))
-            + "。" + o.get("opinion") + (o.get("dissentReason") == null ? "" : "（不同意理由：" + o.get("dissentReason") + "）"))
-        .collect(Collectors.joining("\n")));
   }
 
   static byte[] bytes(FileValue file) {

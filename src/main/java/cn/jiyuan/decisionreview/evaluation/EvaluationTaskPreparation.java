@@ -5,7 +5,10 @@ import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 import cn.jiyuan.decisionreview.agency.AgencyService;
 import cn.jiyuan.decisionreview.form.Amounts;
 import cn.jiyuan.decisionreview.identity.Groups;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -29,10 +32,8 @@ public class EvaluationTaskPreparation implements TaskListener {
     switch (TaskKeys.canonical(task.getTaskDefinitionKey())) {
       case TaskKeys.SELECT_AGENCY -> task.setVariable(AGENCY_OPTIONS, JsonVariables.json(agencies.selectOptions()));
       case TaskKeys.APPROVE_PLAN -> task.setVariableLocal(PLAN_BUDGET_TEXT, Amounts.yuan(task.getVariable(PLAN_BUDGET)));
-      case TaskKeys.SELECT_EXPERTS -> task.setVariable(EXPERT_OPTIONS, JsonVariables.json(
-          identityService.createUserQuery().memberOfGroup(Groups.EXPERTS).orderByUserId().asc().list().stream()
-              .map(u -> Map.of("label", u.getFirstName() + u.getLastName() + "（" + u.getId() + "）", "value", u.getId()))
-              .toList()));
+      case TaskKeys.SELECT_EXPERTS -> task.setVariable(EXPERT_OPTIONS, JsonVariables.json(expertOptions(
+          identityService.createUserQuery().memberOfGroup(Groups.EXPERTS).orderByUserId().asc().list())));
       case TaskKeys.EXPERT_OPINION -> {
         // Each expert answers in task-local variables: nobody sees or overwrites another expert's opinion.
         task.setVariableLocal(EXPERT_CONCLUSION, Variables.stringValue(null));
@@ -41,5 +42,15 @@ public class EvaluationTaskPreparation implements TaskListener {
       }
       default -> { }
     }
+  }
+
+  /** Experts are picked by name; only namesakes are told apart by their account. */
+  static List<Map<String, String>> expertOptions(List<User> experts) {
+    Map<String, Long> names = experts.stream()
+        .collect(Collectors.groupingBy(u -> u.getFirstName() + u.getLastName(), Collectors.counting()));
+    return experts.stream().map(u -> {
+      String name = u.getFirstName() + u.getLastName();
+      return Map.of("label", names.get(name) > 1 ? name + "（" + u.getId() + "）" : name, "value", u.getId());
+    }).toList();
   }
 }

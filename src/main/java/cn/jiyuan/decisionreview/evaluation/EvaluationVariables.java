@@ -67,7 +67,6 @@ public final class EvaluationVariables {
   public static final String MATERIAL_FILE_PREFIX = "materialFile"; // materialFile1 … materialFile5 (File)
   public static final int MATERIAL_FILE_SLOTS = 5;
   public static final String MATERIALS = "materials"; // Json [{id, fileName, mimeType, size, uploadedBy, uploadedAt, url}]
-  public static final String MATERIALS_TEXT = "materialsText"; // Markdown list with download links for forms
   public static final String IMPLEMENTATION_DATA = "implementationData";
   public static final String IMPLEMENTATION_PROBLEMS = "implementationProblems";
   public static final String IMPLEMENTATION_RISKS = "implementationRisks";
@@ -109,7 +108,6 @@ public final class EvaluationVariables {
   public static final String EXPERT_OPINION = "expertOpinion"; // task-local
   public static final String DISSENT_REASON = "dissentReason"; // task-local
   public static final String EXPERT_OPINIONS = "expertOpinions"; // Json [{expert, expertName, conclusion, opinion, dissentReason, date}]
-  public static final String EXPERT_OPINIONS_TEXT = "expertOpinionsText"; // Markdown for forms
   public static final String FINAL_REPORT_NOTES = "finalReportNotes";
   public static final String REPORT_REVISED_BY_TEAM = "reportRevisedByTeam";
 

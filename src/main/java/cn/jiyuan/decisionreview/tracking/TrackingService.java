@@ -220,7 +220,8 @@ public class TrackingService {
           .superProcessInstanceId(execution.getProcessInstanceId()).list()) {
         runtimeService.setVariable(sub.getId(), "authorityAttention", true);
         runtimeService.setVariable(sub.getId(), "authorityAttentionText",
-            "**请决策机关注意：** 评估期间执行单位报告了较大争议、风险或重大分歧（第十八条）："
+            // plain text: the form shows values as text, and the description is what someone typed
+            "评估期间执行单位报告了较大争议、风险或重大分歧（第十八条）："
                 + Optional.ofNullable(FormValues.text(request.get(REQUEST_DESCRIPTION))).orElse("（未说明）"));
       }
     }
