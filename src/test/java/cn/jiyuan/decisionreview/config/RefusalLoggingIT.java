@@ -7,17 +7,21 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 8 item 9 on the running application: a refused call through the engine REST API leaves no WARN or ERROR
+ * Issue 8 item 9 on the running application: a refused task submission through the engine REST API leaves no WARN or ERROR
  * in the log, only one INFO line with the Chinese reason; and the login page's probe of /camunda-welcome finds
  * the welcome app instead of a 404.
  */
@@ -25,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class RefusalLoggingIT {
 
   @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
 
   private final ListAppender<ILoggingEvent> events = new ListAppender<>();
   private final LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -49,19 +54,22 @@ class RefusalLoggingIT {
   }
 
   @Test
-  void aRefusedStartIsLoggedAsOneInfoLineWithTheReason() {
-    Http.Response refused = Http.basic(port, "sifa", "demo").postJson("/engine-rest/process-definition/key/post-evaluation/start",
-        Map.of("variables", Map.of("decisionNumber", Map.of("value", "济政〔2026〕990号"), "decisionTitle", Map.of("value", "x"),
-            "executingUnit", Map.of("value", "exec-nowhere"), "evaluationType", Map.of("value", "EXECUTION"),
-            "legalBasis", Map.of("value", "第十九条第一款"))));
+  void aRefusedSubmissionIsLoggedAsOneInfoLineWithTheReason() {
+    EvaluationScenario s = EvaluationScenario.start(engine, "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 4) + "号", "exec-jyj");
+    String task = s.task("Task_DetermineMethod").getId();
+    events.list.clear();
+    Http.Response refused = Http.basic(port, "sifa", "demo").postJson("/engine-rest/task/" + task + "/submit-form",
+        Map.of("variables", Map.of("evaluatorType", Map.of("value", "SELF"), "procedureType", Map.of("value", "SIMPLIFIED"),
+            "undertakingUnit", Map.of("value", "legal-affairs"), "evaluationScope", Map.of("value", "WHOLE"))));
     assertThat(refused.status()).isEqualTo(400);
 
     assertThat(events.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-        .noneMatch(e -> e.getFormattedMessage().contains("exec-nowhere"));
+        .noneMatch(e -> e.getFormattedMessage().contains("简易程序须书面说明理由"));
     assertThat(events.list).filteredOn(e -> e.getMarkerList() != null && e.getMarkerList().contains(RefusalLogFilter.REFUSAL))
         .singleElement().satisfies(e -> {
           assertThat(e.getLevel()).isEqualTo(Level.INFO);
-          assertThat(e.getFormattedMessage()).contains("执行单位“exec-nowhere”不存在");
+          assertThat(e.getLoggerName()).isEqualTo("org.camunda.bpm.engine.context");
+          assertThat(e.getFormattedMessage()).contains("采用简易程序须书面说明理由（第十五条）");
           assertThat(e.getThrowableProxy()).isNull();
         });
   }
