@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.config;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -11,7 +12,6 @@ import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +55,7 @@ class RefusalLoggingIT {
 
   @Test
   void aRefusedSubmissionIsLoggedAsOneInfoLineWithTheReason() {
-    EvaluationScenario s = EvaluationScenario.start(engine, "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 4) + "号", "exec-jyj");
+    EvaluationScenario s = EvaluationScenario.start(engine, DecisionNumbers.unique(), "exec-jyj");
     String task = s.task("Task_DetermineMethod").getId();
     events.list.clear();
     Http.Response refused = Http.basic(port, "sifa", "demo").postJson("/engine-rest/task/" + task + "/submit-form",

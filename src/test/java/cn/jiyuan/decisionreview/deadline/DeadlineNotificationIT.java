@@ -1,11 +1,11 @@
 package cn.jiyuan.decisionreview.deadline;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +38,7 @@ class DeadlineNotificationIT {
   @Test
   void announcedRemindedEscalatedAndCancelled() {
     ClockUtil.setCurrentTime(TaskDeadlineIT.beijing("2026-02-13", "10:00"));
-    String number = "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 4) + "号";
+    String number = DecisionNumbers.unique();
     EvaluationScenario s = EvaluationScenario.start(engine, number, "exec-jyj");
     String task = s.task("Task_DetermineMethod").getId();
     assertThat(rows(task, "TASK_AVAILABLE")).anyMatch(r -> r.startsWith("sifa"));

@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.deadline;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
@@ -8,7 +9,6 @@ import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -36,7 +36,7 @@ class TaskDeadlineIT {
   @Test
   void aTaskCreatedBeforeTheSpringFestivalIsDueAfterIt() {
     ClockUtil.setCurrentTime(beijing("2026-02-13", "10:00"));
-    EvaluationScenario s = EvaluationScenario.start(engine, "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 4) + "号", "exec-jyj");
+    EvaluationScenario s = EvaluationScenario.start(engine, DecisionNumbers.unique(), "exec-jyj");
     Task task = s.task("Task_DetermineMethod");
     // 5 working days: 14 Feb (make-up Saturday), then 24, 25, 26, 27 Feb after the holiday of 15–23 Feb.
     assertThat(task.getDueDate()).isEqualTo(beijing("2026-02-27", "17:30"));
@@ -47,7 +47,7 @@ class TaskDeadlineIT {
   @Test
   void materialsAreDueInTenWorkingDaysAndTheDueDateShowsInTasklistsFilters() {
     ClockUtil.setCurrentTime(beijing("2026-09-28", "10:00"));
-    EvaluationScenario s = EvaluationScenario.start(engine, "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 4) + "号", "exec-jyj");
+    EvaluationScenario s = EvaluationScenario.start(engine, DecisionNumbers.unique(), "exec-jyj");
     s.determineMethod("SELF", "FULL", "legal-affairs", null).formTeam().draftPlan().approvePlan("APPROVE").designSurvey();
     Task materials = s.task("Task_SupplyMaterials");
     // From 28 Sep: 29, 30 Sep; 1–7 Oct National Day; 8, 9 Oct; 10 Oct (make-up Saturday); 12, 13, 14, 15, 16 Oct.
@@ -61,7 +61,7 @@ class TaskDeadlineIT {
   @Test
   void theOverdueListShowsLateTasksToSupervisorsAndToTheResponsibleUnitOnly() {
     ClockUtil.setCurrentTime(beijing("2026-02-13", "10:00"));
-    String number = "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 4) + "号";
+    String number = DecisionNumbers.unique();
     EvaluationScenario s = EvaluationScenario.start(engine, number, "exec-jyj");
     String taskId = s.task("Task_DetermineMethod").getId();
     ClockUtil.reset();

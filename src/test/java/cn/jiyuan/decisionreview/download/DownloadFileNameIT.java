@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.download;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.Dimension;
@@ -11,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class DownloadFileNameIT {
 
   @Test
   void reportsAndMaterialsKeepTheirChineseNamesOnEveryDownloadPath() throws Exception {
-    String number = "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 5) + "号";
+    String number = DecisionNumbers.unique();
     EvaluationScenario s = EvaluationScenario.start(engine, number, "exec-fgw")
         .determineMethod("SELF", "SIMPLIFIED", "legal-affairs", null)
         .supplyMaterials("Task_SupplyMaterialsSimplified").recordConsultations("Task_RecordConsultationsSimplified", false)

@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.evaluation;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -10,7 +11,6 @@ import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -70,7 +70,7 @@ class PostEvaluationProcessIT {
   }
 
   private static String number() {
-    return "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 6) + "号";
+    return DecisionNumbers.unique();
   }
 
   private EvaluationScenario throughImplementation(String evaluator, String undertaking) {

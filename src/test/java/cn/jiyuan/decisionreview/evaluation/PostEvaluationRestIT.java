@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.evaluation;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.support.Http;
@@ -57,7 +58,7 @@ class PostEvaluationRestIT {
 
   /** A number in its canonical spelling (registration normalises it: no leading zeros), unique per run. */
   private static String number() {
-    return "济政〔2026〕" + java.util.concurrent.ThreadLocalRandom.current().nextInt(10000, 1000000) + "号";
+    return DecisionNumbers.unique();
   }
 
   /**

@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.form;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -39,7 +39,7 @@ class FormSubmissionIT {
   }
 
   private static String number() {
-    return "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 6) + "号";
+    return DecisionNumbers.unique();
   }
 
   private static Map<String, Object> vars(Object... pairs) {

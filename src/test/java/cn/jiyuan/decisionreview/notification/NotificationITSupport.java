@@ -17,7 +17,8 @@ import org.springframework.test.context.TestPropertySource;
  * extend this class share one application context.
  */
 @IntegrationTest
-@TestPropertySource(properties = "decision-review.notification.sender.enabled=false")
+// no job executor either: the tests count what the outbox sends, and nothing else may enqueue meanwhile
+@TestPropertySource(properties = {"decision-review.notification.sender.enabled=false", "camunda.bpm.job-execution.enabled=false"})
 abstract class NotificationITSupport {
 
   static final int SMTP_PORT = freePort();

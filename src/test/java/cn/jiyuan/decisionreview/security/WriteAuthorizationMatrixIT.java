@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.junit.jupiter.api.AfterEach;
@@ -108,7 +107,7 @@ class WriteAuthorizationMatrixIT {
       new Op("start decision-tracking", "POST", "/process-definition/key/decision-tracking/submit-form",
           "{\"variables\":{}}", Set.of(ADMIN, "sifa", "zhengfu"), Allowed.START),
       new Op("start post-evaluation", "POST", "/process-definition/key/post-evaluation/submit-form",
-          "{\"variables\":{}}", Set.of(ADMIN, "sifa", "zhengfu"), Allowed.START),
+          "{\"variables\":{}}", Set.of(ADMIN), Allowed.START), // called by tracking or a request, never by staff
       new Op("start evaluation-request", "POST", "/process-definition/key/evaluation-request/submit-form",
           "{\"variables\":{}}", Set.of(ADMIN, "sifa", "zhengfu", "fgw", "jyj", "zjj"), Allowed.START),
       new Op("start agency-registration", "POST", "/process-definition/key/agency-registration/submit-form",

@@ -106,7 +106,12 @@ public final class Tasklist implements AutoCloseable {
   private void clickFilter(String filter) {
     for (WebElement link : driver.findElements(By.cssSelector(".task-filters .task-filter h4.name a"))) {
       if (link.getText().trim().startsWith(filter)) {
-        link.click();
+        try {
+          link.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+          // the description tooltip of the filter last clicked covers this one until the pointer leaves it
+          new org.openqa.selenium.interactions.Actions(driver).moveToElement(link).pause(500).click().perform();
+        }
         sleep(600);
         return;
       }

@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.tracking;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
@@ -58,7 +58,7 @@ class DecisionTrackingProcessIT {
   @Autowired ProcessEngine engine;
 
   static String number() {
-    return "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 6) + "号";
+    return DecisionNumbers.unique();
   }
 
   ProcessInstance register(String number, String category, boolean broad, String start, String end) {

@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.tracking;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
@@ -44,7 +45,7 @@ class EvaluationRequestIT {
 
   /** Digits only: the numbers show up in other tests' decision lists, which look for English words. */
   static String number() {
-    return "济政〔2026〕" + java.util.concurrent.ThreadLocalRandom.current().nextInt(10000, 1000000) + "号";
+    return DecisionNumbers.unique();
   }
 
   /** 登记重大行政决策 as the authority does in Tasklist; returns the tracking instance id. */

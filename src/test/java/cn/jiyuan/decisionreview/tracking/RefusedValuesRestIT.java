@@ -7,7 +7,6 @@ import cn.jiyuan.decisionreview.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -77,10 +76,10 @@ class RefusedValuesRestIT {
         Arguments.of("decisionNumber", value("济测〔2027〕"), "应包含发文序号"),
         Arguments.of("decisionNumber", value("济".repeat(120) + "1"), "不能超过 100 字"),
         Arguments.of("decisionNumber", value(""), "请填写决策文号"),
-        Arguments.of("decisionTitle", value("方案\u0000"), "决策名称不能包含控制字符"),
-        Arguments.of("decisionTitle", value("方案\u001b[2J"), "决策名称不能包含控制字符"),
-        Arguments.of("decisionTitle", value("第一行\n第二行"), "决策名称不能包含控制字符"),
-        Arguments.of("decisionTitle", value("方".repeat(201)), "不超过 200 字"),
+        Arguments.of("decisionTitle", value("方案\u0000"), "“决策名称”含有不允许的控制字符"),
+        Arguments.of("decisionTitle", value("方案\u001b[2J"), "“决策名称”含有不允许的控制字符"),
+        Arguments.of("decisionTitle", value("第一行\n第二行"), "“决策名称”含有不允许的控制字符"),
+        Arguments.of("decisionTitle", value("方".repeat(201)), "“决策名称”不能超过 200 个字（现为 201 个字）"),
         Arguments.of("broadImpact", value("maybe"), "只能为是或否"),
         Arguments.of("broadImpact", value("yes"), "只能为是或否"),
         Arguments.of("broadImpact", value(1), "只能为是或否"),

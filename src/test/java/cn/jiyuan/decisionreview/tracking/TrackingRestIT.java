@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.tracking;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.support.Http;
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,7 +39,7 @@ class TrackingRestIT {
 
   @Test
   void registerSeeTheScheduleAndRequestAnEvaluation() {
-    String number = "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 5) + "号";
+    String number = DecisionNumbers.unique();
     Http.Response registered = register("zhengfu", number, "POLICY", "2026-07-01", "2032-06-30");
     assertThat(registered.status()).as(registered.body()).isEqualTo(200);
     assertThat(registered.json().get("businessKey").asText()).isEqualTo(number);

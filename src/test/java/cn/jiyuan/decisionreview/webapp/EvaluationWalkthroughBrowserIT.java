@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.webapp;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.identity.TasklistFilterSeeder;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -44,7 +44,7 @@ class EvaluationWalkthroughBrowserIT {
 
   @Test
   void aCommissionedEvaluationUnderTheFullProcedureIsCarriedThroughTasklist() throws Exception {
-    String number = "济政〔2026〕" + ThreadLocalRandom.current().nextInt(200, 900) + "号";
+    String number = DecisionNumbers.unique();
     String title = "济源市城乡供水一体化改革实施方案";
     try (Tasklist t = Tasklist.open(port, "full-procedure")) {
       register(t, number, title, "重大政策", "市住房和城乡建设局");
@@ -178,7 +178,7 @@ class EvaluationWalkthroughBrowserIT {
 
   @Test
   void aSimplifiedEvaluationSuspendsTheDecisionWhichIsResumedAndARepeatedRequestIsWaived() throws Exception {
-    String number = "济政〔2026〕" + ThreadLocalRandom.current().nextInt(900, 999) + "号";
+    String number = DecisionNumbers.unique();
     try (Tasklist t = Tasklist.open(port, "simplified-waiver-suspension")) {
       register(t, number, "济源市中小学校服统一采购办法", "其他重大行政决策", "市教育局");
       request(t, "sifa", number, "明显未达到预期效果（第八条第（二）项）", "家长反映校服质量与价格不符，未达到预期效果。");

@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.webapp;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.support.Browser;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class RequestEvaluationBrowserIT {
 
   /** Digits only, so that the page shows no Latin letters at all. */
   private static String number() {
-    return "济政〔2026〕" + ThreadLocalRandom.current().nextInt(100, 100000) + "号";
+    return DecisionNumbers.unique();
   }
 
   private String register(String number, String title, String unit) {

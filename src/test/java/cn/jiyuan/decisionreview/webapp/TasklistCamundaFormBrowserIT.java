@@ -1,12 +1,12 @@
 package cn.jiyuan.decisionreview.webapp;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
 import cn.jiyuan.decisionreview.support.Browser;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.time.Duration;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class TasklistCamundaFormBrowserIT {
 
   @Test
   void sifaDeterminesTheEvaluationMethodInTasklist() throws Exception {
-    EvaluationScenario s = EvaluationScenario.start(engine, "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 4) + "号", "exec-jyj");
+    EvaluationScenario s = EvaluationScenario.start(engine, DecisionNumbers.unique(), "exec-jyj");
     Task task = s.task("Task_DetermineMethod");
     try (Browser browser = Browser.start()) {
       String base = "http://localhost:" + port;

@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.webapp;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
@@ -39,7 +39,7 @@ class TasklistLandingBrowserIT {
   }
 
   private static String number() {
-    return "济政〔2026〕" + UUID.randomUUID().toString().substring(0, 4) + "号";
+    return DecisionNumbers.unique();
   }
 
   private static Object js(Browser browser, String script, Object... args) {

@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.webapp;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.identity.TasklistFilterSeeder;
@@ -9,7 +10,6 @@ import cn.jiyuan.decisionreview.support.Tasklist;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,7 +30,7 @@ class TypedTextStaysTextBrowserIT {
 
   @Test
   void aTitleWithMarkupIsShownAsTextInTheNextForm() throws Exception {
-    String number = "济政〔2026〕" + ThreadLocalRandom.current().nextInt(1000, 9999) + "号";
+    String number = DecisionNumbers.unique();
     Http zhengfu = Http.basic(port, "zhengfu", "demo");
     Http.Response registered = zhengfu.postJson("/engine-rest/process-definition/key/decision-tracking/submit-form",
         vars("decisionNumber", number, "decisionTitle", TITLE, "decisionCategory", "OTHER", "broadImpact", false,
