@@ -2,7 +2,7 @@
  * 重大行政决策跟踪反馈与后评估系统 — shared by Tasklist, Cockpit, Admin and the welcome page.
  *
  * The Community Edition end-of-life banner concerns whoever runs the system, not the civil servants who use it:
- * it is shown to administrators only (users who may open Admin), with a link to what this deployment does about it.
+ * it is shown to administrators only (users who may open Admin); README “Security” says what this deployment does.
  */
 
 const STYLE = `

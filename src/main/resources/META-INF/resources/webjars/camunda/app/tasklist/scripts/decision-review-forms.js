@@ -1,5 +1,5 @@
 /*
- * 重大行政决策跟踪反馈与后评估系统 — Tasklist 7.24 表单补丁（见 README “Tasklist 中的表单”）。
+ * 重大行政决策跟踪反馈与后评估系统 — Tasklist 7.24 表单补丁（见 README “Working in Tasklist”）。
  *
  * Tasklist 7.24 bundles form-js 1.8.7, which has three traps this script closes:
  *  1. A field inside a repeating list leaves an empty entry in the form's errors (`{"Field_x": [null]}`) and
