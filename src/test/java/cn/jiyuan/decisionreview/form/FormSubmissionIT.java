@@ -10,6 +10,7 @@ import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.support.TestProcesses;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;

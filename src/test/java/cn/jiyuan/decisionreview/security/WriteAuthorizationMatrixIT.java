@@ -6,6 +6,7 @@ import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
