@@ -1,6 +1,7 @@
 package cn.jiyuan.decisionreview.tracking;
 
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
+import cn.jiyuan.decisionreview.support.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
  * merged, waivers, suspension, termination; flow-node coverage of both processes at least 90 %.
  */
 @IntegrationTest
-// Timers are fired by the test itself (executeJob), not by the job executor racing it.
+// Timers are fired by the test itself (Jobs.run), not by the job executor racing it.
 @TestPropertySource(properties = {"decision-review.demo.evaluations=false", "camunda.bpm.job-execution.enabled=false"})
 @Import({ProcessEngineCoverageConfiguration.class, DecisionTrackingProcessIT.Coverage.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
@@ -155,7 +156,7 @@ class DecisionTrackingProcessIT {
   void aFiredTimerStartsPostEvaluationWithTheRightVariables() {
     String number = number();
     ProcessInstance tracking = register(number, "REFORM", false, "2025-01-01", null);
-    engine.getManagementService().executeJob(timer(tracking).getId());
+    Jobs.run(engine, timer(tracking).getId());
     ProcessInstance evaluation = evaluationOf(tracking);
     assertThat(evaluation.getBusinessKey()).isEqualTo(number);
     assertThat(var(evaluation, "evaluationType")).isEqualTo("EXECUTION");
@@ -189,7 +190,7 @@ class DecisionTrackingProcessIT {
     engine.getFormService().submitTaskForm(report.getId(), Map.of("progressDescription", "已完成 55%"));
     Job timer = timer(plan);
     assertThat(timer.getDuedate()).isBeforeOrEqualTo(new Date());
-    engine.getManagementService().executeJob(timer.getId());
+    Jobs.run(engine, timer.getId());
     assertThat(var(evaluationOf(plan), "evaluationType")).isEqualTo("MID_TERM");
     EvaluationScenario.of(engine, evaluationOf(plan)).simplifiedUntilResolved("CONTINUE", "exec-fgw");
     assertThat(var(plan, "nextScheduledType")).isEqualTo("FINAL");
@@ -200,7 +201,7 @@ class DecisionTrackingProcessIT {
   @Test
   void aMidTermTimerWithdrawsTheProgressReport() {
     ProcessInstance plan = register(number(), "PLAN", false, "2020-01-01", "2029-12-31");
-    engine.getManagementService().executeJob(timer(plan).getId());
+    Jobs.run(engine, timer(plan).getId());
     assertThat(var(evaluationOf(plan), "evaluationType")).isEqualTo("MID_TERM");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey("Task_ReportHalfProgress").count()).isZero();
   }
@@ -259,7 +260,7 @@ class DecisionTrackingProcessIT {
   void suspensionWaitsForResumptionAndRecordsRequestsMeanwhile() {
     String number = number();
     ProcessInstance tracking = register(number, "REFORM", false, "2025-01-01", null);
-    engine.getManagementService().executeJob(timer(tracking).getId());
+    Jobs.run(engine, timer(tracking).getId());
     EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("SUSPEND", "exec-fgw");
     assertThat(var(tracking, "trackingStatus")).isEqualTo("SUSPENDED");
     Task resume = engine.getTaskService().createTaskQuery().processInstanceId(tracking.getId()).taskDefinitionKey("Task_Resume").singleResult();
@@ -274,7 +275,7 @@ class DecisionTrackingProcessIT {
   @Test
   void terminationEndsTrackingAfterMitigation() {
     ProcessInstance tracking = register(number(), "POLICY", true, "2025-01-01", "2032-12-31");
-    engine.getManagementService().executeJob(timer(tracking).getId());
+    Jobs.run(engine, timer(tracking).getId());
     EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("TERMINATE", "exec-fgw");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(tracking.getId()).count()).isZero();
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(tracking.getId())
@@ -284,10 +285,10 @@ class DecisionTrackingProcessIT {
   @Test
   void theFinalEvaluationEndsTracking() {
     ProcessInstance tracking = register(number(), "PLAN", false, "2015-01-01", "2019-12-31");
-    engine.getManagementService().executeJob(timer(tracking).getId());
+    Jobs.run(engine, timer(tracking).getId());
     assertThat(var(evaluationOf(tracking), "evaluationType")).isEqualTo("MID_TERM");
     EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("MAJOR_ADJUSTMENT", "exec-fgw");
-    engine.getManagementService().executeJob(timer(tracking).getId());
+    Jobs.run(engine, timer(tracking).getId());
     assertThat(var(evaluationOf(tracking), "evaluationType")).isEqualTo("FINAL");
     EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("ADJUST", "exec-fgw");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(tracking.getId())

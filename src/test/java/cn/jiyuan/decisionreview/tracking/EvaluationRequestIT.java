@@ -1,6 +1,7 @@
 package cn.jiyuan.decisionreview.tracking;
 
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
+import cn.jiyuan.decisionreview.support.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
@@ -175,7 +176,7 @@ class EvaluationRequestIT {
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(trackingId).timers().singleResult();
     assertThat(timer.getDuedate()).isInTheFuture();
     assertThat(engine.getIdentityService().getCurrentAuthentication()).isNull();
-    engine.getManagementService().executeJob(timer.getId());
+    Jobs.run(engine, timer.getId());
 
     JsonNode evaluation = evaluationsUnder(trackingId);
     assertThat(evaluation).hasSize(1);
