@@ -38,7 +38,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * A person writes process variables only through a form, and only what that form declares (issue 9 items 1 and 8).
+ * A person writes process variables only through a form, and only what that form declares.
  *
  * <p>A command interceptor inside the engine's command context looks at every command a caller outside the engine
  * runs for an authenticated user — from /engine-rest, Tasklist's /camunda/api/engine, or Java code that set an

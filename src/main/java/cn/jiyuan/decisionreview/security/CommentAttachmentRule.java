@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * Issue 9 item 2: who may write comments and attachments. The engine stores them for anyone who can name a
+ * Who may write comments and attachments. The engine stores them for anyone who can name a
  * task (AddCommentCmd and CreateAttachmentCmd check nothing), so read-only roles could annotate other units'
  * work. Here: only the task's assignee, its candidate users or candidate groups, or {@code camunda-admin};
  * changing or deleting a comment additionally needs its author. Without a task (comments or attachments on

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The translation table for the engine REST API's error messages (issue 9 item 7, issue 8 item 3). Every
+ * The translation table for the engine REST API's error messages. Every
  * error answer of {@code /engine-rest} and {@code /camunda/api/engine} passes through here: the message a
  * person reads becomes Chinese, engine wording and internal class names disappear, and the refusals of bad
  * input that the engine answers with 500 become the 4xx they are.

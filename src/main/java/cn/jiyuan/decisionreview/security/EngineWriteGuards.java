@@ -29,7 +29,7 @@ import org.camunda.bpm.engine.task.Attachment;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine-level integrity guards (issue 9 items 2, 3, 7), so that every caller — both REST APIs, the
+ * Engine-level integrity guards, so that every caller — both REST APIs, the
  * webapps, Java code acting for a user — meets the same rules:
  * <ul>
  *   <li>comments and attachments only by the task's participants ({@link CommentAttachmentRule});</li>

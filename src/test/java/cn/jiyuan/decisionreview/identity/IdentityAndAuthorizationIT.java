@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Issue 2 item 4: groups, demo users, role permissions, Tasklist filters, and idempotent concurrent seeding. */
+/** Groups, demo users, role permissions, Tasklist filters, and idempotent concurrent seeding. */
 @IntegrationTest
 class IdentityAndAuthorizationIT {
 

@@ -8,7 +8,7 @@
  *  2. Its fixed strings (placeholders, buttons, validation messages, the date picker) are English and it has no
  *     translation hook: we translate messages where errors are stored and UI strings where they are rendered.
  *  3. Values inserted into text views by `{{…}}` become markup: we escape them, so what one user typed is shown to
- *     the next as text (Art. 23 integrity; issue “integrity of every write”).
+ *     the next as text (what one person typed must not change what the next one sees).
  * It also puts every refusal next to the field and the 提交 button, scrolled into view.
  *
  * Nothing here reaches into form-js by hard-coded module ids: the modules are found by what they are. If a webjar
