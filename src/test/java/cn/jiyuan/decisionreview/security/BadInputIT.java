@@ -52,11 +52,6 @@ class BadInputIT {
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
 
-  @org.junit.jupiter.api.BeforeEach
-  void ownEngine() {
-    OwnEngine.serveRestWith(engine);
-  }
-
   private final Map<String, String> ids = new LinkedHashMap<>();
   private final Map<String, Http> sessions = new LinkedHashMap<>();
 

@@ -25,11 +25,6 @@ class EngineWriteGuardsIT {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
 
-  @org.junit.jupiter.api.BeforeEach
-  void ownEngine() {
-    OwnEngine.serveRestWith(engine);
-  }
-
   @Test
   void readOnlyRolesAndOtherUnitsCannotCommentOnATaskOnEitherApi() {
     WriteFixture f = WriteFixture.start(engine, "exec-fgw");

@@ -40,11 +40,6 @@ class LargeUploadIT {
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
 
-  @org.junit.jupiter.api.BeforeEach
-  void ownEngine() {
-    OwnEngine.serveRestWith(engine);
-  }
-
   @Test
   void twentyMegabyteFilesReachBothUploadFormsAndOneByteMoreIsRefusedByTheFormRule() throws IOException {
     EvaluationScenario scenario = EvaluationScenario.start(engine, "济政〔2026〕961号", "exec-jyj")

@@ -132,11 +132,6 @@ class WriteAuthorizationMatrixIT {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
 
-  @org.junit.jupiter.api.BeforeEach
-  void ownEngine() {
-    OwnEngine.serveRestWith(engine);
-  }
-
   private final List<String> createdUsers = new ArrayList<>();
   private final List<String> createdFilters = new ArrayList<>();
 
