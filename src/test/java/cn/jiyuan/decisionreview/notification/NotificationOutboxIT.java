@@ -169,9 +169,10 @@ class NotificationOutboxIT extends NotificationITSupport {
     assertThat(retried.json().path("status").asText()).isEqualTo("PENDING");
     assertThat(retried.json().path("attempts").asInt()).isZero();
 
-    assertThat(sender.sendDue()).isEqualTo(1);
+    // on a database other test contexts share (PostgreSQL round), their deadline watch may have queued rows too
+    assertThat(sender.sendDue()).isPositive();
     assertThat(GREEN_MAIL.waitForIncomingEmail(5000, 1)).isTrue();
-    assertThat(GREEN_MAIL.getReceivedMessages()[0].getSubject()).isEqualTo(n.subject());
+    assertThat(GREEN_MAIL.getReceivedMessages()).extracting(MimeMessage::getSubject).contains(n.subject());
     assertThat(status(n.id())).isEqualTo("SENT");
     assertThat(sifa.postJson("/api/notifications/" + n.id() + "/retry", "{}").status()).isEqualTo(409);
   }

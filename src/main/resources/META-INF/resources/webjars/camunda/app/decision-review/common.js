@@ -37,5 +37,7 @@ export function decisionReviewBanner() {
       checkAdministrator();
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
+  // Logging in or out inside the page keeps the header and only changes the route (#/login ↔ #/).
+  window.addEventListener('hashchange', checkAdministrator);
   checkAdministrator();
 }
