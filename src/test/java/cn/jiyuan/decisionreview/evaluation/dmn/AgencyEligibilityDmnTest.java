@@ -2,6 +2,7 @@ package cn.jiyuan.decisionreview.evaluation.dmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.support.DmnTable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,6 @@ import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
-import cn.jiyuan.decisionreview.support.DmnTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
