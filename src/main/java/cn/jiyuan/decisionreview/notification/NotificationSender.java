@@ -41,11 +41,13 @@ public class NotificationSender {
   private final JdbcTemplate batchQuery;
   private final NotificationProperties properties;
   private final Map<Notification.Channel, NotificationChannel> channels = new EnumMap<>(Notification.Channel.class);
-  private final Clock clock = Clock.systemDefaultZone();
+  private final Clock clock;
   private final ExecutorService workers;
 
-  public NotificationSender(JdbcTemplate jdbc, NotificationProperties properties, List<NotificationChannel> channels) {
+  public NotificationSender(JdbcTemplate jdbc, NotificationProperties properties, List<NotificationChannel> channels,
+      Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
     this.properties = properties;
     this.batchQuery = new JdbcTemplate(jdbc.getDataSource());
     this.batchQuery.setMaxRows(Math.max(1, properties.getSender().getBatchSize()));
