@@ -15,14 +15,24 @@ import org.springframework.test.context.TestPropertySource;
  * (spring.properties) and each boots with its own database, so every switch between configurations costs a whole
  * application start; in name order the suite would switch back and forth. Classes whose configuration differs from
  * the plain {@link IntegrationTest} (own properties, imports, dynamic properties, inherited or declared) are grouped
- * by the class that declares the difference; the rest keep their name order. Set in junit-platform.properties.
+ * by the class that declares the difference; within a group browser tests come first, then name order. Set in
+ * junit-platform.properties.
  */
 public class SameContextTogether implements ClassOrderer {
 
   @Override
   public void orderClasses(ClassOrdererContext context) {
     context.getClassDescriptors().sort(Comparator.comparing((ClassDescriptor d) -> configurationOwner(d.getTestClass()))
+        .thenComparing(d -> !isBrowserTest(d.getTestClass()))
         .thenComparing(d -> d.getTestClass().getName()));
+  }
+
+  /**
+   * Browser tests find their task in a Tasklist filter as a person does, among the tasks Tasklist loads first; they run
+   * first in their context, before the other tests have filled its database with tasks of the same users.
+   */
+  static boolean isBrowserTest(Class<?> testClass) {
+    return testClass.getSimpleName().endsWith("BrowserIT");
   }
 
   /** The class whose annotations make the context differ from the default one; "" for the default context. */

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and the engine all write to; otherwise Flyway would migrate one database and the engine run on another.
  */
 @IntegrationTest
-class TestDatabaseIT {
+class OwnDatabaseIT {
 
   @Autowired DataSource dataSource;
   @Autowired Flyway flyway;
