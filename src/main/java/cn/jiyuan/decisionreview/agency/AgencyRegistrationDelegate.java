@@ -15,6 +15,7 @@ import static cn.jiyuan.decisionreview.agency.AgencyRegistration.SANCTION_REASON
 import static cn.jiyuan.decisionreview.agency.AgencyRegistration.STAFF_QUALIFICATIONS;
 import static cn.jiyuan.decisionreview.agency.AgencyRegistration.STAFF_QUALIFIED;
 
+import cn.jiyuan.decisionreview.shared.BeijingClock;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Date;
@@ -61,7 +62,7 @@ public class AgencyRegistrationDelegate implements JavaDelegate {
       return (String) value;
     }
     if (value instanceof Date date) {
-      return DateTimeFormatter.ISO_LOCAL_DATE.format(date.toInstant().atZone(AgencyService.ZONE));
+      return DateTimeFormatter.ISO_LOCAL_DATE.format(date.toInstant().atZone(BeijingClock.ZONE));
     }
     if (value instanceof Collection<?> list) {
       return list.stream().map(String::valueOf).collect(Collectors.joining("\n"));

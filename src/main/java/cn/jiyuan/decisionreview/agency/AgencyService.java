@@ -14,11 +14,11 @@ import static cn.jiyuan.decisionreview.agency.AgencyRegistration.STAFF_QUALIFICA
 
 import cn.jiyuan.decisionreview.agency.Agency.Sanction;
 import cn.jiyuan.decisionreview.identity.Groups;
+import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.tracking.DecisionNumber;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,8 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AgencyService {
 
-  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
   static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   /** Camunda group ids are at most 64 characters, and the group is "agency-" + id. */
   static final int MAX_ID_LENGTH = 64 - Groups.AGENCY_PREFIX.length();
@@ -59,12 +56,8 @@ public class AgencyService {
   private final AgencyGroups groups;
   private final Clock clock;
 
-  @Autowired
-  public AgencyService(AgencyRepository repository, AgencyGroups groups) {
-    this(repository, groups, Clock.system(ZONE));
-  }
-
-  AgencyService(AgencyRepository repository, AgencyGroups groups, Clock clock) {
+  /** @param clock the application's BeijingClock, or a fixed clock in tests */
+  public AgencyService(AgencyRepository repository, AgencyGroups groups, Clock clock) {
     this.repository = repository;
     this.groups = groups;
     this.clock = clock;
@@ -224,7 +217,7 @@ public class AgencyService {
     } catch (DateTimeParseException e) {
       throw refuse(SANCTION_DATE, "处理日期“" + dateText + "”格式不正确，应为 YYYY-MM-DD，如 2025-06-30");
     }
-    if (date.isAfter(LocalDate.now(clock.withZone(ZONE)))) {
+    if (date.isAfter(LocalDate.now(clock.withZone(BeijingClock.ZONE)))) {
       throw refuse(SANCTION_DATE, "处理日期不能晚于今天");
     }
     String recordedBy = trim(userId) == null ? SYSTEM_USER : userId.trim();

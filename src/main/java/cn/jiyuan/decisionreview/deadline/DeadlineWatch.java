@@ -2,9 +2,9 @@ package cn.jiyuan.decisionreview.deadline;
 
 import cn.jiyuan.decisionreview.notification.Notifications;
 import cn.jiyuan.decisionreview.security.SystemCalls;
+import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,11 +22,13 @@ public class DeadlineWatch {
   private final TaskService taskService;
   private final Notifications notifications;
   private final SystemCalls system;
+  private final Clock clock;
 
-  public DeadlineWatch(TaskService taskService, Notifications notifications, SystemCalls system) {
+  public DeadlineWatch(TaskService taskService, Notifications notifications, SystemCalls system, Clock clock) {
     this.taskService = taskService;
     this.notifications = notifications;
     this.system = system;
+    this.clock = clock;
   }
 
   @Value("${decision-review.deadline.watch-enabled:true}")
@@ -35,7 +37,7 @@ public class DeadlineWatch {
   @Scheduled(fixedDelayString = "${decision-review.deadline.watch-interval:PT1M}", initialDelayString = "PT30S")
   public void watch() {
     if (enabled) {
-      scan(ClockUtil.getCurrentTime());
+      scan(Date.from(clock.instant()));
     }
   }
 

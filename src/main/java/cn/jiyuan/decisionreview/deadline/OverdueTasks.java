@@ -4,6 +4,7 @@ import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.identity.Groups;
 import cn.jiyuan.decisionreview.security.CurrentUser;
 import cn.jiyuan.decisionreview.security.SystemCalls;
+import cn.jiyuan.decisionreview.shared.BeijingClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -14,7 +15,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -34,19 +34,21 @@ public class OverdueTasks {
   private final WorkingDayCalendar calendar;
   private final Directory directory;
   private final SystemCalls system;
+  private final BeijingClock clock;
 
   public OverdueTasks(TaskService taskService, RuntimeService runtimeService, WorkingDayCalendar calendar,
-      Directory directory, SystemCalls system) {
+      Directory directory, SystemCalls system, BeijingClock clock) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.calendar = calendar;
     this.directory = directory;
     this.system = system;
+    this.clock = clock;
   }
 
   public List<Map<String, Object>> list(CurrentUser user) {
-    Date now = ClockUtil.getCurrentTime();
-    LocalDate today = now.toInstant().atZone(TaskDeadlines.CHINA).toLocalDate();
+    Date now = Date.from(clock.instant());
+    LocalDate today = clock.today();
     return system.run(() -> {
       List<Map<String, Object>> entries = new ArrayList<>();
       for (Task task : taskService.createTaskQuery().dueBefore(now).active().orderByDueDate().asc().list()) {
@@ -56,7 +58,7 @@ public class OverdueTasks {
         if (!mine && user.groupIds().stream().noneMatch(SEE_ALL::contains)) {
           continue;
         }
-        LocalDate due = task.getDueDate().toInstant().atZone(TaskDeadlines.CHINA).toLocalDate();
+        LocalDate due = task.getDueDate().toInstant().atZone(BeijingClock.ZONE).toLocalDate();
         ProcessInstance pi = task.getProcessInstanceId() == null ? null
             : runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
         Map<String, Object> entry = new LinkedHashMap<>();

@@ -1,14 +1,13 @@
 package cn.jiyuan.decisionreview.deadline;
 
 import cn.jiyuan.decisionreview.security.SystemCalls;
+import cn.jiyuan.decisionreview.shared.BeijingClock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class TaskDeadlines {
 
-  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   static final LocalTime DUE_TIME = LocalTime.of(17, 30);
   static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
   static final int DEFAULT_WORKING_DAYS = 10;
@@ -29,11 +27,14 @@ public class TaskDeadlines {
   private final DecisionService decisionService;
   private final WorkingDayCalendar calendar;
   private final SystemCalls system;
+  private final BeijingClock clock;
 
-  public TaskDeadlines(DecisionService decisionService, WorkingDayCalendar calendar, SystemCalls system) {
+  public TaskDeadlines(DecisionService decisionService, WorkingDayCalendar calendar, SystemCalls system,
+      BeijingClock clock) {
     this.decisionService = decisionService;
     this.calendar = calendar;
     this.system = system;
+    this.clock = clock;
   }
 
   public record Plan(Integer workingDays, Integer reminderWorkingDays) {}
@@ -66,13 +67,13 @@ public class TaskDeadlines {
     if (task.getDueDate() != null) {
       return; // set in the model: the model wins
     }
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(CHINA).toLocalDate();
+    LocalDate today = clock.today();
     Date[] dates = dates(today, plan(task.getTaskDefinitionKey()));
     task.setDueDate(dates[0]);
     task.setFollowUpDate(dates[1]);
   }
 
   static Date at(LocalDate day, LocalTime time) {
-    return Date.from(day.atTime(time).atZone(CHINA).toInstant());
+    return Date.from(day.atTime(time).atZone(BeijingClock.ZONE).toInstant());
   }
 }

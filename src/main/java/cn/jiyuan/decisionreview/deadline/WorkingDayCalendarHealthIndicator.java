@@ -1,14 +1,13 @@
 package cn.jiyuan.decisionreview.deadline;
 
+import cn.jiyuan.decisionreview.shared.BeijingClock;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -20,18 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkingDayCalendarHealthIndicator implements HealthIndicator {
 
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
   private final WorkingDayCalendar calendar;
   private final CalendarProperties properties;
   private final Clock clock;
 
-  @Autowired
-  public WorkingDayCalendarHealthIndicator(WorkingDayCalendar calendar, CalendarProperties properties) {
-    this(calendar, properties, Clock.system(CHINA));
-  }
-
-  WorkingDayCalendarHealthIndicator(WorkingDayCalendar calendar, CalendarProperties properties, Clock clock) {
+  /** @param clock the application's {@link cn.jiyuan.decisionreview.shared.BeijingClock}, or a fixed one in tests */
+  public WorkingDayCalendarHealthIndicator(WorkingDayCalendar calendar, CalendarProperties properties, Clock clock) {
     this.calendar = calendar;
     this.properties = properties;
     this.clock = clock;
@@ -39,7 +32,7 @@ public class WorkingDayCalendarHealthIndicator implements HealthIndicator {
 
   @Override
   public Health health() {
-    int thisYear = LocalDate.now(clock.withZone(CHINA)).getYear();
+    int thisYear = LocalDate.now(clock.withZone(BeijingClock.ZONE)).getYear();
     List<Integer> provisional = Stream.of(thisYear, thisYear + 1).filter(calendar::isProvisional).toList();
     Map<String, String> sources = new LinkedHashMap<>();
     calendar.sources().forEach((year, source) -> sources.put(String.valueOf(year), source));

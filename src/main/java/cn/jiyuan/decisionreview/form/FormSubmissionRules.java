@@ -1,7 +1,6 @@
 package cn.jiyuan.decisionreview.form;
 
 import cn.jiyuan.decisionreview.form.DeclaredForm.Field;
-import cn.jiyuan.decisionreview.form.DeclaredForm.Kind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
 import java.util.Date;

@@ -3,8 +3,8 @@ package cn.jiyuan.decisionreview.notification;
 import cn.jiyuan.decisionreview.config.DecisionReviewProperties;
 import cn.jiyuan.decisionreview.notification.Notification.Channel;
 import cn.jiyuan.decisionreview.notification.Notification.Kind;
+import cn.jiyuan.decisionreview.shared.BeijingClock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,8 +26,7 @@ import org.springframework.util.StringUtils;
 @Component
 public class NotificationComposer {
 
-  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(BEIJING);
+  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(BeijingClock.ZONE);
   private static final String FOOTER = "\n\n此消息由重大行政决策跟踪反馈与后评估系统自动发送，请勿直接回复。";
 
   /** What a notification is about. Only {@code taskId} or {@code processInstanceId} may be null, not both. */

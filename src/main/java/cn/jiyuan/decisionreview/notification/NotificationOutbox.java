@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -35,12 +34,8 @@ public class NotificationOutbox {
   private final TransactionTemplate savepoint;
   private final Clock clock;
 
-  @Autowired
-  public NotificationOutbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-    this(jdbc, transactionManager, Clock.systemDefaultZone());
-  }
-
-  NotificationOutbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+  /** @param clock the application's BeijingClock: a reminder is dated when the engine decided it was due */
+  public NotificationOutbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
     this.jdbc = jdbc;
     this.savepoint = new TransactionTemplate(transactionManager);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);

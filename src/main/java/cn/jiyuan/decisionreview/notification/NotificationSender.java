@@ -1,19 +1,19 @@
 package cn.jiyuan.decisionreview.notification;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,11 +41,13 @@ public class NotificationSender {
   private final JdbcTemplate batchQuery;
   private final NotificationProperties properties;
   private final Map<Notification.Channel, NotificationChannel> channels = new EnumMap<>(Notification.Channel.class);
-  private final Clock clock = Clock.systemDefaultZone();
+  private final Clock clock;
   private final ExecutorService workers;
 
-  public NotificationSender(JdbcTemplate jdbc, NotificationProperties properties, List<NotificationChannel> channels) {
+  public NotificationSender(JdbcTemplate jdbc, NotificationProperties properties, List<NotificationChannel> channels,
+      Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
     this.properties = properties;
     this.batchQuery = new JdbcTemplate(jdbc.getDataSource());
     this.batchQuery.setMaxRows(Math.max(1, properties.getSender().getBatchSize()));

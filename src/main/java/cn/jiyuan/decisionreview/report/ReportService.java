@@ -17,14 +17,15 @@ import cn.jiyuan.decisionreview.report.ReportData.ExpertOpinion;
 import cn.jiyuan.decisionreview.report.ReportData.Material;
 import cn.jiyuan.decisionreview.report.ReportData.TeamMember;
 import cn.jiyuan.decisionreview.report.ReportData.TimelineEntry;
+import cn.jiyuan.decisionreview.shared.BeijingClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBookmark;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,7 +72,19 @@ public class ReportService {
   private static final String NONE = "无";
   private static final String[] ANNEXES = {"实施情况材料清单", "征求意见与调查记录", EXPERT_ANNEX_TITLE};
   private static final DateTimeFormatter UPLOAD_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private final Clock clock;
+
+  /** @param clock the application's BeijingClock: the document is dated by the engine's time, as its content is */
+  @Autowired
+  public ReportService(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Outside Spring (tests, tools): dated by the application's one clock all the same. */
+  public ReportService() {
+    this(BeijingClock.INSTANCE);
+  }
 
   // ================================================================== public API
 
@@ -607,7 +621,7 @@ public class ReportService {
     }
   }
 
-  private static void properties(XWPFDocument doc, ReportData d) {
+  private void properties(XWPFDocument doc, ReportData d) {
     POIXMLProperties.CoreProperties core = doc.getProperties().getCoreProperties();
     core.setTitle(title(d) + (d.draft() ? "（初稿）" : ""));
     core.setCreator(CREATOR);
@@ -616,7 +630,7 @@ public class ReportService {
     core.setKeywords(or(d.decisionNumber(), "").strip());
     core.setCategory(d.draft() ? "初稿" : "正式稿");
     core.setDescription("依据" + or(d.measuresVersion(), "《办法》").strip() + "第十四条生成");
-    core.setCreated(Optional.of(new Date()));
+    core.setCreated(Optional.of(Date.from(clock.instant())));
     doc.getProperties().getExtendedProperties().setApplication(CREATOR);
   }
 
@@ -679,7 +693,7 @@ public class ReportService {
     }
     String v = value.strip();
     try {
-      return OffsetDateTime.parse(v).atZoneSameInstant(CHINA).format(UPLOAD_TIME);
+      return OffsetDateTime.parse(v).atZoneSameInstant(BeijingClock.ZONE).format(UPLOAD_TIME);
     } catch (DateTimeParseException e) {
       try {
         return LocalDateTime.parse(v).format(UPLOAD_TIME);

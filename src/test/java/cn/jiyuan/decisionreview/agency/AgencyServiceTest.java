@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiyuan.decisionreview.agency.Agency.Sanction;
+import cn.jiyuan.decisionreview.shared.BeijingClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,7 +56,7 @@ class AgencyServiceTest {
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     jdbc = new JdbcTemplate(ds);
     groups = new FakeGroups();
-    service = new AgencyService(new AgencyRepository(jdbc), groups, Clock.fixed(NOW, AgencyService.ZONE));
+    service = new AgencyService(new AgencyRepository(jdbc), groups, Clock.fixed(NOW, BeijingClock.ZONE));
   }
 
   static AgencyRegistration clean(String id, String name, String type) {
@@ -99,7 +100,7 @@ class AgencyServiceTest {
     service.register(with(clean("hengtai", "恒泰咨询", "CONSULTANCY"), "exec-fgw", "济政〔2025〕1号",
         "2025-06-30", "违背客观事实出具评估报告，造成严重后果"), "sifa");
     AgencyService later = new AgencyService(new AgencyRepository(jdbc), groups,
-        Clock.fixed(NOW.plusSeconds(3600), AgencyService.ZONE));
+        Clock.fixed(NOW.plusSeconds(3600), BeijingClock.ZONE));
 
     Agency changed = later.register(new AgencyRegistration("hengtai", "济源恒泰管理咨询有限公司", "OTHER", false, null,
         null, null, false, null, "none", "济政〔2025〕2号", null, null, null), "sifa2");

@@ -1,9 +1,9 @@
 package cn.jiyuan.decisionreview.deadline;
 
-import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -2,39 +2,49 @@ package cn.jiyuan.decisionreview.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
+import cn.jiyuan.decisionreview.support.DmnTableTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.junit.jupiter.api.BeforeAll;
+import org.camunda.bpm.model.dmn.HitPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** taskDeadline (DESIGN.md §5): the defaults DESIGN names, a row for every user task, a sensible default. */
-class TaskDeadlineDmnTest {
+class TaskDeadlineDmnTest extends DmnTableTest {
 
-  static DmnEngine engine;
-  static DmnDecision decision;
-
-  @BeforeAll
-  static void parse() throws Exception {
-    engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream in = Files.newInputStream(Path.of("dmn/taskDeadline.dmn"))) {
-      decision = engine.parseDecision("taskDeadline", in);
-    }
+  TaskDeadlineDmnTest() {
+    super("taskDeadline.dmn", "taskDeadline");
   }
 
-  static Map<String, Object> evaluate(String taskKey) {
+  @Override
+  protected Contract contract() {
+    return table("任务办理期限（工作日）")
+        .hitPolicy(HitPolicy.FIRST)
+        .inputs("taskKey").inputTypes("string")
+        .outputs("workingDays", "reminderWorkingDays").outputTypes("integer", "integer")
+        // every row says why (an article, or for the default row that it is the default)
+        .citing("\\S");
+  }
+
+  /** Every user task of every process, and one no process has (the default row). */
+  @Override
+  protected Stream<VariableMap> rowInputs() {
+    return Stream.concat(userTaskKeys().stream(), Stream.of("Task_Unknown"))
+        .map(taskKey -> Variables.createVariables().putValue("taskKey", taskKey));
+  }
+
+  Map<String, Object> evaluate(String taskKey) {
     DmnDecisionTableResult result = engine.evaluateDecisionTable(decision, Variables.createVariables().putValue("taskKey", taskKey));
     return result.getSingleResult().getEntryMap();
   }
@@ -70,21 +80,30 @@ class TaskDeadlineDmnTest {
 
   @Test
   void everyRuleCitesItsReason() throws Exception {
-    String xml = Files.readString(Path.of("dmn/taskDeadline.dmn"));
+    String xml = Files.readString(file);
     long rules = xml.split("<rule ").length - 1;
     long described = xml.split("<rule id=\"[^\"]+\"><description>").length - 1;
     assertThat(described).isEqualTo(rules).isGreaterThan(20);
   }
 
-  private static boolean matchedRuleIsDefault(String taskKey) {
+  private boolean matchedRuleIsDefault(String taskKey) {
     // The default row's outputs are 10/2; a task that shares them must still have its own row.
     String xml;
     try {
-      xml = Files.readString(Path.of("dmn/taskDeadline.dmn"));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
+      xml = Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return !xml.contains("<text>\"" + taskKey + "\"</text>");
   }
 
+  private static List<String> userTaskKeys() {
+    try (Stream<Path> files = Files.list(Path.of("processes"))) {
+      return files.filter(f -> f.toString().endsWith(".bpmn"))
+          .flatMap(f -> Bpmn.readModelFromFile(f.toFile()).getModelElementsByType(UserTask.class).stream())
+          .map(UserTask::getId).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -1,9 +1,10 @@
 package cn.jiyuan.decisionreview.deadline;
 
-import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.shared.BeijingClock;
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.time.LocalDate;
@@ -78,7 +79,7 @@ class TaskDeadlineIT {
     assertThat(entry.get("unit").asText()).isEqualTo("市司法局");
     assertThat(entry.get("dueDate").asText()).isEqualTo("2026-02-27");
     int expected = new WorkingDayCalendar(CalendarFiles.bundled()).workingDaysBetween(LocalDate.of(2026, 2, 27),
-        LocalDate.now(TaskDeadlines.CHINA));
+        BeijingClock.INSTANCE.today());
     assertThat(entry.get("workingDaysOverdue").asInt()).isEqualTo(expected).isGreaterThan(150);
     assertThat(Http.basic(port, "sifa", "demo").get("/api/overdue-tasks").json().findValuesAsText("taskId")).contains(taskId);
     assertThat(Http.basic(port, "jyj", "demo").get("/api/overdue-tasks").json().findValuesAsText("taskId")).doesNotContain(taskId);
@@ -89,7 +90,7 @@ class TaskDeadlineIT {
   void tasksWaitingForAnEventHaveNoDueDate() {
     TaskDeadlines.Plan plan = new TaskDeadlines.Plan(null, null);
     assertThat(engine).isNotNull();
-    assertThat(new TaskDeadlines(null, new WorkingDayCalendar(java.util.List.of()), null)
+    assertThat(new TaskDeadlines(null, new WorkingDayCalendar(java.util.List.of()), null, BeijingClock.INSTANCE)
         .dates(LocalDate.of(2026, 3, 2), plan)).containsOnlyNulls();
   }
 }

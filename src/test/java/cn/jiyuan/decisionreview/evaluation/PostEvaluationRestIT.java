@@ -1,8 +1,8 @@
 package cn.jiyuan.decisionreview.evaluation;
 
-import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;

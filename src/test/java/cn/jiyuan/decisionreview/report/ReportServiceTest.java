@@ -12,6 +12,7 @@ import cn.jiyuan.decisionreview.report.ReportData.ExpertOpinion;
 import cn.jiyuan.decisionreview.report.ReportData.Material;
 import cn.jiyuan.decisionreview.report.ReportData.TeamMember;
 import cn.jiyuan.decisionreview.report.ReportData.TimelineEntry;
+import cn.jiyuan.decisionreview.shared.BeijingClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,8 +20,11 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
@@ -314,6 +318,15 @@ class ReportServiceTest {
       assertThat(core.getTitle()).isEqualTo("关于《济源市中小学课后服务实施方案》（济政〔2026〕3号）跟踪反馈与后评估的报告");
       assertThat(core.getCreator()).isEqualTo("重大行政决策跟踪反馈与后评估系统");
       assertThat(core.getCreated()).isNotNull();
+    }
+  }
+
+  @Test
+  void theDocumentIsDatedByTheApplicationsClock() throws IOException {
+    Instant approved = Instant.parse("2026-03-02T02:00:00Z");
+    ReportService dated = new ReportService(Clock.fixed(approved, BeijingClock.ZONE));
+    try (XWPFDocument doc = open(dated.render(realistic(false)))) {
+      assertThat(doc.getProperties().getCoreProperties().getCreated()).isEqualTo(Date.from(approved));
     }
   }
 

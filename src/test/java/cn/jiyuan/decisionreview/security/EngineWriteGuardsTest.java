@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.jiyuan.decisionreview.security.CommentAttachmentRule.Kind;
 import cn.jiyuan.decisionreview.security.CommentAttachmentRule.Write;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
-import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.junit.jupiter.api.Test;
 
 /** The guard reads Camunda's command fields; if an engine update renames one, this fails instead of the guard opening. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
@@ -20,6 +21,8 @@ public final class DmnTable {
 
   public final DmnEngine engine;
   public final DmnDecision decision;
+  /** Every decision of the file (a DRD may hold several), for tests of a required decision. */
+  public final DmnDecisionRequirementsGraph graph;
   /** Ids of the rules that matched in the last evaluation, in table order. */
   public final List<String> matchedRules = new ArrayList<>();
 
@@ -34,9 +37,13 @@ public final class DmnTable {
     }));
     engine = configuration.buildEngine();
     try (InputStream in = Files.newInputStream(Path.of("dmn", file))) {
-      decision = engine.parseDecision(decisionId, in);
+      graph = engine.parseDecisionRequirementsGraph(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    decision = graph.getDecision(decisionId);
+    if (decision == null) {
+      throw new IllegalArgumentException("dmn/" + file + " has no decision " + decisionId);
     }
   }
 

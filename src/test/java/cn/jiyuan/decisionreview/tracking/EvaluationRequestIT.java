@@ -5,6 +5,7 @@ import cn.jiyuan.decisionreview.support.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,9 +1,9 @@
 package cn.jiyuan.decisionreview.webapp;
 
-import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.identity.TasklistFilterSeeder;
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.support.Tasklist;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
 package cn.jiyuan.decisionreview.webapp;
 
-import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
-import cn.jiyuan.decisionreview.support.Browser;
-import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.identity.TasklistFilterSeeder;
+import cn.jiyuan.decisionreview.support.Browser;
+import cn.jiyuan.decisionreview.support.DecisionNumbers;
+import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;

@@ -4,37 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cn.jiyuan.decisionreview.evaluation.Dimension;
-import java.io.InputStream;
-import java.nio.file.Files;
+import cn.jiyuan.decisionreview.support.DmnTableTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.LiteralExpression;
 import org.camunda.bpm.model.dmn.instance.Rule;
-import cn.jiyuan.decisionreview.support.DmnTable;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,32 +32,32 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code dmn/evaluationGrade.dmn} (DESIGN.md §5): the DRD of the literal expression {@code weightedScore} (第七条、第九条)
  * and the table {@code evaluationGrade} (第七条、第十六条).
  */
-class EvaluationGradeDmnTest {
+class EvaluationGradeDmnTest extends DmnTableTest {
 
   static final Path FILE = Path.of("dmn", "evaluationGrade.dmn");
 
-  static DmnEngine engine;
-  static DmnDecision grade;
-  static DmnDecision weightedScore;
-  /** Ids of the rules of the {@code evaluationGrade} table that matched in the last evaluation. */
-  static final List<String> matchedRules = new ArrayList<>();
+  EvaluationGradeDmnTest() {
+    super(FILE.getFileName().toString(), "evaluationGrade");
+  }
 
-  @BeforeAll
-  static void parse() throws Exception {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.setCustomPostDecisionEvaluationListeners(List.<DmnDecisionEvaluationListener>of(event -> {
-      matchedRules.clear();
-      if (event.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent table) {
-        table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
-      }
-    }));
-    engine = configuration.buildEngine();
-    try (InputStream in = Files.newInputStream(FILE)) {
-      DmnDecisionRequirementsGraph drd = engine.parseDecisionRequirementsGraph(in);
-      grade = drd.getDecision("evaluationGrade");
-      weightedScore = drd.getDecision("weightedScore");
-    }
+  @Override
+  protected Contract contract() {
+    return table("评估等级")
+        .hitPolicy(HitPolicy.UNIQUE, HitPolicy.FIRST)
+        .inputs("weightedScore", "severeAdverseImpact", "legalityConflict")
+        .outputs("grade", "suggestedOutcome")
+        .rules(10)
+        .citing("第七条", "第十六条");
+  }
+
+  @Override
+  protected Stream<VariableMap> rowInputs() {
+    return gradeRules().map(arguments -> (VariableMap) arguments.get()[1]);
+  }
+
+  /** The literal expression the table requires. */
+  DmnDecision weightedScore() {
+    return dmn.graph.getDecision("weightedScore");
   }
 
   // ---------------------------------------------------------------- variables
@@ -103,13 +89,13 @@ class EvaluationGradeDmnTest {
         .putValue("legalityConflict", legalityConflict);
   }
 
-  static Double score(VariableMap variables) {
-    Object value = engine.evaluateDecision(weightedScore, variables).getSingleEntry();
+  Double score(VariableMap variables) {
+    Object value = engine.evaluateDecision(weightedScore(), variables).getSingleEntry();
     return (Double) value;
   }
 
-  static DmnDecisionResult evaluate(VariableMap variables) {
-    return engine.evaluateDecision(grade, variables);
+  DmnDecisionResult evaluate(VariableMap variables) {
+    return engine.evaluateDecision(decision, variables);
   }
 
   // ---------------------------------------------------------------- weightedScore
@@ -306,38 +292,21 @@ class EvaluationGradeDmnTest {
   }
 
   @Test
-  void theRowsAboveCoverEveryRuleOfTheTable() throws Exception {
-    Set<String> covered = new TreeSet<>();
-    gradeRules().forEach(arguments -> {
-      evaluate((VariableMap) arguments.get()[1]);
-      covered.addAll(matchedRules);
-    });
+  void theDrdKeepsItsContract() {
+    Decision scoreElement = model().getModelElementById("weightedScore");
 
-    assertThat(covered).isEqualTo(DmnTable.ruleIds(FILE));
-  }
-
-  @Test
-  void theDrdKeepsItsContractAndEveryRuleCitesItsArticle() throws Exception {
-    DmnModelInstance model = Dmn.readModelFromFile(FILE.toFile());
-    Decision gradeElement = model.getModelElementById("evaluationGrade");
-    Decision scoreElement = model.getModelElementById("weightedScore");
-    DecisionTable table = (DecisionTable) gradeElement.getExpression();
-
-    assertThat(gradeElement.getName()).isEqualTo("评估等级");
-    assertThat(gradeElement.getCamundaHistoryTimeToLiveString()).isEqualTo("P1825D");
     assertThat(scoreElement.getCamundaHistoryTimeToLiveString()).isEqualTo("P1825D");
     assertThat(scoreElement.getVariable().getName()).isEqualTo("weightedScore");
     assertThat(scoreElement.getVariable().getTypeRef()).isEqualTo("double");
     assertThat(scoreElement.getExpression()).isInstanceOf(LiteralExpression.class);
-    assertThat(grade.getRequiredDecisions()).extracting(DmnDecision::getKey).containsExactly("weightedScore");
-    assertThat(table.getHitPolicy()).isIn(HitPolicy.UNIQUE, HitPolicy.FIRST);
-    assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getText().getTextContent())
-        .containsExactly("weightedScore", "severeAdverseImpact", "legalityConflict");
-    assertThat(table.getOutputs()).extracting(o -> o.getName()).containsExactly("grade", "suggestedOutcome");
-    assertThat(table.getRules()).hasSize(10);
+    assertThat(decision.getRequiredDecisions()).extracting(DmnDecision::getKey).containsExactly("weightedScore");
+  }
+
+  @Test
+  void 降一档_everyLoweringRuleSaysSo() {
+    DecisionTable table = (DecisionTable) ((Decision) model().getModelElementById("evaluationGrade")).getExpression();
     for (Rule rule : table.getRules()) {
       String annotation = rule.getDescription() == null ? "" : rule.getDescription().getTextContent();
-      assertThat(annotation).as("annotation of " + rule.getId()).contains("第七条").contains("第十六条");
       String grade = rule.getOutputEntries().iterator().next().getText().getTextContent();
       String severe = new ArrayList<>(rule.getInputEntries()).get(1).getText().getTextContent();
       if ("true".equals(severe) && !"\"POOR\"".equals(grade) || rule.getId().endsWith("Lowered")) {

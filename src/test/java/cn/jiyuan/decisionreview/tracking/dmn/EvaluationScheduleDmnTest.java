@@ -2,28 +2,19 @@ package cn.jiyuan.decisionreview.tracking.dmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.support.DmnTableTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Output;
-import org.camunda.bpm.model.dmn.instance.Rule;
-import cn.jiyuan.decisionreview.support.DmnTable;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,22 +26,28 @@ import org.junit.jupiter.params.provider.ValueSource;
  * rule is one scheduled evaluation, {@code evaluationType} at {@code dueMonths} months after
  * {@code implementationStart}.
  */
-class EvaluationScheduleDmnTest {
+class EvaluationScheduleDmnTest extends DmnTableTest {
 
   static final Path FILE = Path.of("dmn", "evaluationSchedule.dmn");
   static final String DECISION = "evaluationSchedule";
 
-  static DmnEngine engine;
-  static DmnDecision decision;
-  /** Ids of the rules that matched in the last evaluation, in table order. */
-  static List<String> matchedRules;
+  EvaluationScheduleDmnTest() {
+    super(FILE.getFileName().toString(), DECISION);
+  }
 
-  @BeforeAll
-  static void parse() {
-    DmnTable table = DmnTable.load(FILE.getFileName().toString(), DECISION);
-    engine = table.engine;
-    decision = table.decision;
-    matchedRules = table.matchedRules;
+  @Override
+  protected Contract contract() {
+    return table("定期评估安排")
+        .hitPolicy(HitPolicy.COLLECT)
+        .inputs("decisionCategory", "broadImpact", "termMonths").inputTypes("string", "boolean", "integer")
+        .outputs("evaluationType", "dueMonths").outputTypes("string", "integer")
+        .rules(4)
+        .citing("第十九条第[一二三]款");
+  }
+
+  @Override
+  protected Stream<VariableMap> rowInputs() {
+    return rules().map(arguments -> ((Registration) arguments.get()[1]).variables());
   }
 
   /** The inputs of the table; {@code termMonths} null means open-ended (no {@code implementationEnd}). */
@@ -207,41 +204,13 @@ class EvaluationScheduleDmnTest {
   }
 
   @Test
-  void theRowsAboveCoverEveryRuleOfTheTable() throws Exception {
-    Set<String> covered = new TreeSet<>();
-    rules().forEach(arguments -> {
-      schedule((Registration) arguments.get()[1]);
-      covered.addAll(matchedRules);
-    });
+  void everyMatchingRuleIsOneEvaluationNotAnAggregate() {
+    DecisionTable table = (DecisionTable) ((Decision) model().getModelElementById(DECISION)).getExpression();
 
-    assertThat(covered).isEqualTo(DmnTable.ruleIds(FILE));
-  }
-
-  @Test
-  void theTableKeepsItsContractAndEveryRuleCitesItsParagraph() throws Exception {
-    DmnModelInstance model = Dmn.readModelFromFile(FILE.toFile());
-    Decision decisionElement = model.getModelElementById(DECISION);
-    DecisionTable table = (DecisionTable) decisionElement.getExpression();
-
-    assertThat(decisionElement.getName()).isEqualTo("定期评估安排");
-    assertThat(decisionElement.getCamundaHistoryTimeToLiveString()).isEqualTo("P1825D");
-    assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.COLLECT);
     assertThat(table.getAggregation()).isNull();
-    assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getText().getTextContent())
-        .containsExactly("decisionCategory", "broadImpact", "termMonths");
-    assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getTypeRef())
-        .containsExactly("string", "boolean", "integer");
-    assertThat(table.getOutputs()).extracting(Output::getName).containsExactly("evaluationType", "dueMonths");
-    assertThat(table.getOutputs()).extracting(Output::getTypeRef).containsExactly("string", "integer");
-    assertThat(table.getRules()).hasSize(4);
-    for (Rule rule : table.getRules()) {
-      assertThat(rule.getDescription()).as("annotation of " + rule.getId()).isNotNull();
-      assertThat(rule.getDescription().getTextContent()).as("annotation of " + rule.getId())
-          .containsPattern("第十九条第[一二三]款");
-    }
   }
 
-  static List<Scheduled> schedule(Registration registration) {
+  List<Scheduled> schedule(Registration registration) {
     DmnDecisionResult result = engine.evaluateDecision(decision, registration.variables());
     List<Scheduled> schedule = new ArrayList<>();
     for (DmnDecisionResultEntries entry : result) {

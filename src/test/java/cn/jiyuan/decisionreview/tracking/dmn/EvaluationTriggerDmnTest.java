@@ -2,17 +2,15 @@ package cn.jiyuan.decisionreview.tracking.dmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.support.DmnTableTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -21,10 +19,6 @@ import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
-import org.camunda.bpm.model.dmn.instance.Output;
-import org.camunda.bpm.model.dmn.instance.Rule;
-import cn.jiyuan.decisionreview.support.DmnTable;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code dmn/evaluationTrigger.dmn} (DESIGN.md §4.3, §5): 第八条第（一）至（五）项、第十八条. One row per rule of the FIRST
  * table, the threshold of 第八条第（三）项 at its boundary, and the catch-all for unknown reasons.
  */
-class EvaluationTriggerDmnTest {
+class EvaluationTriggerDmnTest extends DmnTableTest {
 
   static final Path FILE = Path.of("dmn", "evaluationTrigger.dmn");
   static final String DECISION = "evaluationTrigger";
@@ -46,17 +40,23 @@ class EvaluationTriggerDmnTest {
       "EXECUTOR_APPLICATION", "第八条第（四）项",
       "AUTHORITY_DEEMS_NECESSARY", "第八条第（五）项");
 
-  static DmnEngine engine;
-  static DmnDecision decision;
-  /** Ids of the rules that matched in the last evaluation, in table order. */
-  static List<String> matchedRules;
+  EvaluationTriggerDmnTest() {
+    super(FILE.getFileName().toString(), DECISION);
+  }
 
-  @BeforeAll
-  static void parse() {
-    DmnTable table = DmnTable.load(FILE.getFileName().toString(), DECISION);
-    engine = table.engine;
-    decision = table.decision;
-    matchedRules = table.matchedRules;
+  @Override
+  protected Contract contract() {
+    return table("跟踪反馈与后评估启动")
+        .hitPolicy(HitPolicy.FIRST, HitPolicy.UNIQUE)
+        .inputs("requestReason", "publicOpinionCount").inputTypes("string", "integer")
+        .outputs("accepted", "legalBasis", "urgent").outputTypes("boolean", "string", "boolean")
+        .rules(8)
+        .citing("第(八|十八)条").citingOutput("legalBasis");
+  }
+
+  @Override
+  protected Stream<VariableMap> rowInputs() {
+    return rules().map(arguments -> ((Request) arguments.get()[1]).variables());
   }
 
   record Request(String requestReason, Integer publicOpinionCount) {
@@ -192,44 +192,7 @@ class EvaluationTriggerDmnTest {
     }
   }
 
-  @Test
-  void theRowsAboveCoverEveryRuleOfTheTable() throws Exception {
-    Set<String> covered = new TreeSet<>();
-    rules().forEach(arguments -> {
-      evaluate((Request) arguments.get()[1]);
-      covered.add(matchedRules.get(0));
-    });
-
-    assertThat(covered).isEqualTo(DmnTable.ruleIds(FILE));
-  }
-
-  @Test
-  void theTableKeepsItsContractAndEveryRuleCitesItsArticle() throws Exception {
-    DmnModelInstance model = Dmn.readModelFromFile(FILE.toFile());
-    Decision decisionElement = model.getModelElementById(DECISION);
-    DecisionTable table = (DecisionTable) decisionElement.getExpression();
-
-    assertThat(decisionElement.getName()).isEqualTo("跟踪反馈与后评估启动");
-    assertThat(decisionElement.getCamundaHistoryTimeToLiveString()).isEqualTo("P1825D");
-    assertThat(table.getHitPolicy()).isIn(HitPolicy.FIRST, HitPolicy.UNIQUE);
-    assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getText().getTextContent())
-        .containsExactly("requestReason", "publicOpinionCount");
-    assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getTypeRef())
-        .containsExactly("string", "integer");
-    assertThat(table.getOutputs()).extracting(Output::getName).containsExactly("accepted", "legalBasis", "urgent");
-    assertThat(table.getOutputs()).extracting(Output::getTypeRef).containsExactly("boolean", "string", "boolean");
-    assertThat(table.getRules()).hasSize(8);
-    for (Rule rule : table.getRules()) {
-      assertThat(rule.getDescription()).as("annotation of " + rule.getId()).isNotNull();
-      String annotation = rule.getDescription().getTextContent();
-      assertThat(annotation).as("annotation of " + rule.getId()).containsPattern("第(八|十八)条");
-      String legalBasis = new ArrayList<>(rule.getOutputEntries()).get(1).getText().getTextContent();
-      String cited = legalBasis.replace("\"", "");
-      assertThat(annotation).as("annotation of " + rule.getId() + " cites its legalBasis").contains(cited);
-    }
-  }
-
-  static DmnDecisionResultEntries evaluate(Request request) {
+  DmnDecisionResultEntries evaluate(Request request) {
     return engine.evaluateDecision(decision, request.variables()).getSingleResult();
   }
 }
