@@ -10,29 +10,31 @@ import cn.jiyuan.decisionreview.security.SystemCalls;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.stereotype.Service;
 
 /** evaluation-request (Art. 8, 18): who may ask for which decision, the trigger's answer, and the hand-over. */
 @Service
 public class EvaluationRequests {
 
-  /** Must agree with the PUBLIC_OPINIONS row of evaluationTrigger; used only to explain a refusal. */
-  static final int PUBLIC_OPINION_THRESHOLD = 20;
   /** A city's count of opinions; the bound keeps a JSON 1e20 from becoming −1 in an Integer variable. */
   static final int MAX_PUBLIC_OPINIONS = 10_000_000;
 
   private final RuntimeService runtimeService;
+  private final RepositoryService repositoryService;
   private final IdentityService identityService;
   private final SystemCalls system;
   private final TrackedDecisions decisions;
 
-  public EvaluationRequests(RuntimeService runtimeService, IdentityService identityService, SystemCalls system,
-      TrackedDecisions decisions) {
+  public EvaluationRequests(RuntimeService runtimeService, RepositoryService repositoryService,
+      IdentityService identityService, SystemCalls system, TrackedDecisions decisions) {
+    this.repositoryService = repositoryService;
     this.decisions = decisions;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
@@ -78,7 +80,7 @@ public class EvaluationRequests {
     execution.setVariable("requestReasonLabel", TrackingCodes.REQUEST_REASONS.get(reason));
   }
 
-  /** After evaluationTrigger: accepted or not, the article, urgency, and a refusal a person understands. */
+  /** After evaluationTrigger: accepted or not, the article, urgency, and the table's reason for a refusal. */
   public void decided(DelegateExecution execution) {
     Map<?, ?> trigger = (Map<?, ?>) execution.getVariable(TRIGGER);
     boolean accepted = trigger != null && Boolean.TRUE.equals(trigger.get("accepted"));
@@ -87,22 +89,25 @@ public class EvaluationRequests {
     execution.setVariable(URGENT, trigger != null && Boolean.TRUE.equals(trigger.get("urgent")));
     execution.removeVariable(TRIGGER);
     if (!accepted) {
-      execution.setVariable(REQUEST_REFUSAL_TEXT, refusalText(FormValues.text(execution.getVariable(REQUEST_REASON)),
-          FormValues.wholeNumber(execution.getVariable(PUBLIC_OPINION_COUNT))));
+      execution.setVariable(REQUEST_REFUSAL_TEXT, refusalText(trigger == null ? null : FormValues.text(trigger.get("refusalReason")),
+          FormValues.text(execution.getVariable(REQUEST_REASON)), FormValues.wholeNumber(execution.getVariable(PUBLIC_OPINION_COUNT))));
     }
   }
 
-  static String refusalText(String reason, Long publicOpinionCount) {
-    if ("PUBLIC_OPINIONS".equals(reason)) {
-      return "收到的公众意见为 " + (publicOpinionCount == null ? 0 : publicOpinionCount) + " 条，未达到第八条第（三）项“提出较多意见”的受理标准（"
-          + PUBLIC_OPINION_THRESHOLD + " 条）。";
+  /** The reason comes from evaluationTrigger, which alone holds the threshold; the count is what was submitted. */
+  static String refusalText(String refusalReason, String requestReason, Long publicOpinionCount) {
+    String reason = refusalReason == null || refusalReason.isBlank() ? "申请不符合第八条、第十八条规定的受理情形" : refusalReason;
+    if ("PUBLIC_OPINIONS".equals(requestReason)) {
+      return reason + "（本次申请填写的公众意见为 " + (publicOpinionCount == null ? 0 : publicOpinionCount) + " 条）。";
     }
-    return "申请事由不符合第八条、第十八条规定的评估情形。";
+    return reason + "。";
   }
 
   /**
-   * Hands the accepted request to the decision's tracking: it starts an evaluation, or is merged into the
-   * running one; if tracking cannot take a message right now (e.g. a waiver is being decided), it is recorded.
+   * Hands the accepted request to the decision's tracking, in its own job (after the requester's start returned):
+   * it starts an evaluation, or is merged into the running one, as the catching event's {@code requestHandling}
+   * property says; if tracking cannot take a message right now (e.g. a waiver is being decided), it is recorded.
+   * A failure here becomes an incident on this request, with the message below.
    */
   public void deliver(DelegateExecution execution) {
     String number = FormValues.text(execution.getVariable(DECISION_NUMBER));
@@ -112,20 +117,23 @@ public class EvaluationRequests {
     }
     String handling = system.run(() -> {
       ProcessInstance tracking = trackingInstance(number);
-      boolean evaluating = runtimeService.createProcessInstanceQuery().superProcessInstanceId(tracking.getId()).count() > 0;
-      boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(tracking.getId())
-          .eventType("message").eventName(MESSAGE_EVALUATION_REQUESTED).count() > 0;
-      if (waiting) {
+      if (tracking == null) {
+        throw new IllegalStateException("评估申请已受理，但文号为“" + number + "”的决策已不在跟踪中，无法转交决策跟踪；"
+            + "请核对该决策的跟踪状态，处理后重试本作业或撤销本申请");
+      }
+      List<String> handlings = waitingHandlings(tracking);
+      if (!handlings.isEmpty()) {
+        boolean merged = handlings.contains("MERGED");
         var correlation = runtimeService.createMessageCorrelation(MESSAGE_EVALUATION_REQUESTED).processInstanceId(tracking.getId());
         // A request merged into a running evaluation travels as one Json value, so that it cannot overwrite the
         // type and article of the evaluation in progress; otherwise it describes the evaluation about to start.
-        if (busy(tracking.getId())) {
+        if (merged) {
           correlation.setVariable(MERGED_REQUEST, cn.jiyuan.decisionreview.evaluation.JsonVariables.json(message));
         } else {
           correlation.setVariables(message);
         }
         correlation.correlate();
-        return busy(tracking.getId()) ? "MERGED" : "STARTED";
+        return merged ? "MERGED" : "STARTED";
       }
       List<Map<String, Object>> requests = new java.util.ArrayList<>(
           FormValues.objectList(runtimeService.getVariable(tracking.getId(), REQUEST_HISTORY)));
@@ -140,11 +148,22 @@ public class EvaluationRequests {
     execution.setVariable(REQUEST_HANDLING, handling);
   }
 
-  /** Evaluating or suspended: a request is merged or recorded, not started. */
-  private boolean busy(String trackingId) {
-    return runtimeService.createEventSubscriptionQuery().processInstanceId(trackingId).eventType("message")
+  /**
+   * What the events now waiting for EvaluationRequested would do with it, read from their {@code requestHandling}
+   * extension property (so that renaming an event in Modeler changes nothing).
+   */
+  private List<String> waitingHandlings(ProcessInstance tracking) {
+    BpmnModelInstance model = repositoryService.getBpmnModelInstance(tracking.getProcessDefinitionId());
+    return runtimeService.createEventSubscriptionQuery().processInstanceId(tracking.getId()).eventType("message")
         .eventName(MESSAGE_EVALUATION_REQUESTED).list().stream()
-        .anyMatch(sub -> sub.getActivityId().startsWith("BoundaryEvent_"));
+        .map(sub -> {
+          String handling = ModelProperties.of(model.getModelElementById(sub.getActivityId()), PROPERTY_REQUEST_HANDLING);
+          if (!"STARTED".equals(handling) && !"MERGED".equals(handling)) {
+            throw new IllegalStateException("流程模型中接收评估申请的事件“" + sub.getActivityId() + "”缺少扩展属性 "
+                + PROPERTY_REQUEST_HANDLING + "（STARTED 或 MERGED），无法判断如何处理评估申请");
+          }
+          return handling;
+        }).toList();
   }
 
   /** The running tracking of a number, found through its row in dr_decision (any spelling, legacy ones too). */

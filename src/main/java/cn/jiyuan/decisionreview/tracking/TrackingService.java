@@ -81,6 +81,7 @@ public class TrackingService {
     execution.setVariable(ASSISTING_SUPERIOR, FormValues.isTrue(execution.getVariable(ASSISTING_SUPERIOR)));
     execution.setVariable(TERM_MONTHS, Variables.integerValue(EvaluationSchedule.termMonths(start, end)));
     execution.setVariable(TRACKING_STATUS, "TRACKING");
+    execution.setVariable(SCHEDULE_REVISED, false);
     execution.setVariable(EVALUATION_HISTORY, JsonVariables.json(List.of()));
     execution.setVariable(REQUEST_HISTORY, JsonVariables.json(List.of()));
   }
@@ -171,10 +172,6 @@ public class TrackingService {
     if (EvaluationSchedule.settle(entries, FormValues.text(execution.getVariable(EVALUATION_TYPE)), EvaluationSchedule.IN_PROGRESS)) {
       saveSchedule(execution, entries);
     }
-    if ("MID_TERM".equals(execution.getVariable(EVALUATION_TYPE))) {
-      runtimeService.createMessageCorrelation(MESSAGE_MID_TERM_STARTED)
-          .processInstanceId(execution.getProcessInstanceId()).correlateAllWithResult();
-    }
   }
 
   /** 登记评估结果: history, last execution evaluation (Art. 20), the schedule, and the status the outcome means. */
@@ -227,19 +224,17 @@ public class TrackingService {
     }
   }
 
-  /** 进度过半 (Art. 19 ¶2): the mid-term evaluation moves to today; a waiting timer is moved with it. */
+  /**
+   * 进度过半 (Art. 19 ¶2): the mid-term evaluation moves to today. The BPMN's 评估安排已调整 event then enters the
+   * wait again, so the timer takes the new date from {@code nextScheduledDue}.
+   */
   public void halfProgressReported(DelegateExecution execution) {
     List<Map<String, Object>> entries = schedule(execution);
     if (!EvaluationSchedule.bringMidTermForward(entries, today())) {
       return;
     }
     saveSchedule(execution, entries);
-    for (Job timer : managementService.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers().list()) {
-      if (timer.getDuedate() != null && timer.getDuedate().after(EvaluationSchedule.timerInstant(today()))
-          && "MID_TERM".equals(execution.getVariable(NEXT_SCHEDULED_TYPE))) {
-        managementService.setJobDuedate(timer.getId(), EvaluationSchedule.timerInstant(today()));
-      }
-    }
+    execution.setVariable(SCHEDULE_REVISED, true);
   }
 
   private Map<String, Object> historyEntry(DelegateExecution execution) {

@@ -24,6 +24,8 @@ public final class TrackingVariables {
   public static final String NEXT_SCHEDULED_TYPE = "nextScheduledType";
   public static final String NEXT_SCHEDULED_DUE = "nextScheduledDue"; // java.util.Date, timer
   public static final String HAS_MID_TERM = "hasMidTerm";
+  /** Set when the schedule changed while tracking waits: the BPMN's 评估安排已调整 event re-arms the timer. */
+  public static final String SCHEDULE_REVISED = "scheduleRevised";
 
   // --- the evaluation being started (contract inputs of post-evaluation) ---
   public static final String EVALUATION_TYPE = "evaluationType";
@@ -65,6 +67,7 @@ public final class TrackingVariables {
   public static final String REQUEST_REFUSAL_TEXT = "requestRefusalText";
 
   public static final String MESSAGE_EVALUATION_REQUESTED = "EvaluationRequested"; // contract
-  public static final String MESSAGE_PROGRESS_PAST_HALF = "ProgressPastHalf";
-  public static final String MESSAGE_MID_TERM_STARTED = "MidTermStarted";
+
+  /** Extension property of each event that catches EvaluationRequested: what happens to a request it receives. */
+  public static final String PROPERTY_REQUEST_HANDLING = "requestHandling"; // STARTED | MERGED
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
 import cn.jiyuan.decisionreview.form.FormValues;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
+import cn.jiyuan.decisionreview.support.Jobs;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -79,6 +80,11 @@ class DecisionTrackingProcessIT {
     String id = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
         .singleResult().getId();
     return engine.getFormService().submitStartForm(id, vars);
+  }
+
+  /** Runs what the job executor would run after a person's step or a timer (this context's executor is off). */
+  void drain(ProcessInstance instance) {
+    Jobs.drain(engine, instance.getId());
   }
 
   Job timer(ProcessInstance tracking) {
@@ -156,6 +162,9 @@ class DecisionTrackingProcessIT {
     String number = number();
     ProcessInstance tracking = register(number, "REFORM", false, "2025-01-01", null);
     engine.getManagementService().executeJob(timer(tracking).getId());
+    // The timer's follow-up waits behind the exemption check's boundary: no evaluation yet.
+    assertThat(evaluationOf(tracking)).isNull();
+    drain(tracking);
     ProcessInstance evaluation = evaluationOf(tracking);
     assertThat(evaluation.getBusinessKey()).isEqualTo(number);
     assertThat(var(evaluation, "evaluationType")).isEqualTo("EXECUTION");
@@ -167,6 +176,7 @@ class DecisionTrackingProcessIT {
     assertThat(var(tracking, "hasNextScheduled")).isEqualTo(false);
 
     EvaluationScenario.of(engine, evaluation).simplifiedUntilResolved("CONTINUE", "exec-fgw");
+    drain(tracking);
     assertThat(FormValues.objectList(var(tracking, "scheduledEvaluations"))).singleElement()
         .satisfies(e -> assertThat(e.get("status")).isEqualTo("DONE"));
     assertThat(var(tracking, "trackingStatus")).isEqualTo("TRACKING");
@@ -186,12 +196,21 @@ class DecisionTrackingProcessIT {
     ProcessInstance plan = register(number(), "PLAN", false, "2026-01-01", "2035-12-31");
     Task report = engine.getTaskService().createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey("Task_ReportHalfProgress").singleResult();
     assertThat(report).isNotNull();
+    Date before = timer(plan).getDuedate();
     engine.getFormService().submitTaskForm(report.getId(), Map.of("progressDescription", "已完成 55%"));
+    // The report stands at once; bringing the evaluation forward is the job behind it.
+    assertThat(timer(plan).getDuedate()).isEqualTo(before);
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(plan.getId())
+        .activityId("Task_BringMidTermForward").singleResult().getId());
+    // 评估安排已调整 entered the wait again: the timer now has today's date, from the revised schedule.
     Job timer = timer(plan);
-    assertThat(timer.getDuedate()).isBeforeOrEqualTo(new Date());
+    assertThat(timer.getDuedate()).isEqualTo(beijingMidnight(TrackingService.today().toString())).isBeforeOrEqualTo(new Date());
+    assertThat(var(plan, "scheduleRevised")).isEqualTo(false);
     engine.getManagementService().executeJob(timer.getId());
+    drain(plan);
     assertThat(var(evaluationOf(plan), "evaluationType")).isEqualTo("MID_TERM");
     EvaluationScenario.of(engine, evaluationOf(plan)).simplifiedUntilResolved("CONTINUE", "exec-fgw");
+    drain(plan);
     assertThat(var(plan, "nextScheduledType")).isEqualTo("FINAL");
     assertThat(FormValues.objectList(var(plan, "scheduledEvaluations"))).filteredOn(e -> e.get("evaluationType").equals("MID_TERM"))
         .singleElement().satisfies(e -> assertThat(e.get("status")).isEqualTo("DONE"));
@@ -201,6 +220,7 @@ class DecisionTrackingProcessIT {
   void aMidTermTimerWithdrawsTheProgressReport() {
     ProcessInstance plan = register(number(), "PLAN", false, "2020-01-01", "2029-12-31");
     engine.getManagementService().executeJob(timer(plan).getId());
+    drain(plan);
     assertThat(var(evaluationOf(plan), "evaluationType")).isEqualTo("MID_TERM");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey("Task_ReportHalfProgress").count()).isZero();
   }
@@ -216,16 +236,22 @@ class DecisionTrackingProcessIT {
     ProcessInstance few = request("sifa", number, "PUBLIC_OPINIONS", 5);
     Task refusal = engine.getTaskService().createTaskQuery().processInstanceId(few.getId()).singleResult();
     assertThat(refusal.getAssignee()).isEqualTo("sifa");
-    assertThat((String) engine.getRuntimeService().getVariable(few.getId(), "requestRefusalText")).contains("20 条");
+    assertThat((String) engine.getRuntimeService().getVariable(few.getId(), "requestRefusalText"))
+        .contains("第八条第（三）项", "本次申请填写的公众意见为 5 条");
     engine.getFormService().submitTaskForm(refusal.getId(), Map.of("refusalAcknowledged", true));
     assertThat(evaluationOf(tracking)).isNull();
 
-    request("fgw", number, "EXECUTOR_APPLICATION", null);
+    ProcessInstance accepted = request("fgw", number, "EXECUTOR_APPLICATION", null);
+    // The requester's start returned at once; delivery to tracking is the job behind it.
+    assertThat(evaluationOf(tracking)).isNull();
+    drain(accepted);
+    drain(tracking);
     ProcessInstance evaluation = evaluationOf(tracking);
     assertThat(var(evaluation, "evaluationType")).isEqualTo("TRIGGERED");
     assertThat(var(evaluation, "legalBasis")).isEqualTo("第八条第（四）项");
 
     ProcessInstance risk = request("fgw", number, "EXECUTION_RISK", null);
+    drain(risk);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(tracking.getId()).count()).isEqualTo(1);
     assertThat(var(evaluation, "authorityAttention")).isEqualTo(true);
     assertThat((String) var(evaluation, "authorityAttentionText")).contains("第十八条");
@@ -241,17 +267,21 @@ class DecisionTrackingProcessIT {
     ProcessInstance tracking = register(number, "OTHER", false, "2025-01-01", null);
     engine.getRuntimeService().setVariable(tracking.getId(), "lastExecutionEvaluationDate", TrackingService.today().minusMonths(3).toString());
 
-    request("sifa", number, "AUTHORITY_DEEMS_NECESSARY", null);
+    drain(request("sifa", number, "AUTHORITY_DEEMS_NECESSARY", null));
+    drain(tracking);
     Task confirm = engine.getTaskService().createTaskQuery().processInstanceId(tracking.getId()).taskDefinitionKey("Task_ConfirmWaiver").singleResult();
     assertThat(engine.getTaskService().getIdentityLinksForTask(confirm.getId())).extracting(l -> l.getGroupId()).contains("legal-affairs");
     engine.getFormService().submitTaskForm(confirm.getId(), Map.of("waiverDecision", "CONFIRM", "waiverReason", "三个月前已评估，无新情况"));
+    drain(tracking);
     assertThat(evaluationOf(tracking)).isNull();
     assertThat(FormValues.objectList(var(tracking, "evaluationHistory"))).singleElement()
         .satisfies(h -> assertThat(h.get("waived")).isEqualTo(true));
 
-    request("sifa", number, "AUTHORITY_DEEMS_NECESSARY", null);
+    drain(request("sifa", number, "AUTHORITY_DEEMS_NECESSARY", null));
+    drain(tracking);
     confirm = engine.getTaskService().createTaskQuery().processInstanceId(tracking.getId()).taskDefinitionKey("Task_ConfirmWaiver").singleResult();
     engine.getFormService().submitTaskForm(confirm.getId(), Map.of("waiverDecision", "REJECT", "waiverReason", "公众关注度上升，仍需评估"));
+    drain(tracking);
     assertThat(var(evaluationOf(tracking), "evaluationType")).isEqualTo("TRIGGERED");
   }
 
@@ -260,12 +290,14 @@ class DecisionTrackingProcessIT {
     String number = number();
     ProcessInstance tracking = register(number, "REFORM", false, "2025-01-01", null);
     engine.getManagementService().executeJob(timer(tracking).getId());
+    drain(tracking);
     EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("SUSPEND", "exec-fgw");
+    drain(tracking);
     assertThat(var(tracking, "trackingStatus")).isEqualTo("SUSPENDED");
     Task resume = engine.getTaskService().createTaskQuery().processInstanceId(tracking.getId()).taskDefinitionKey("Task_Resume").singleResult();
     assertThat(engine.getTaskService().getIdentityLinksForTask(resume.getId())).extracting(l -> l.getGroupId()).contains("decision-authority");
 
-    request("sifa", number, "EFFECT_NOT_ACHIEVED", null);
+    drain(request("sifa", number, "EFFECT_NOT_ACHIEVED", null));
     assertThat(FormValues.objectList(var(tracking, "requestHistory"))).extracting(r -> r.get("handling")).containsExactly("MERGED");
     engine.getFormService().submitTaskForm(resume.getId(), Map.of("resumeNotes", "风险已消除，恢复执行"));
     assertThat(var(tracking, "trackingStatus")).isEqualTo("TRACKING");
@@ -275,7 +307,9 @@ class DecisionTrackingProcessIT {
   void terminationEndsTrackingAfterMitigation() {
     ProcessInstance tracking = register(number(), "POLICY", true, "2025-01-01", "2032-12-31");
     engine.getManagementService().executeJob(timer(tracking).getId());
+    drain(tracking);
     EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("TERMINATE", "exec-fgw");
+    drain(tracking);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(tracking.getId()).count()).isZero();
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(tracking.getId())
         .variableName("trackingStatus").singleResult().getValue()).isEqualTo("TERMINATED");
@@ -285,12 +319,50 @@ class DecisionTrackingProcessIT {
   void theFinalEvaluationEndsTracking() {
     ProcessInstance tracking = register(number(), "PLAN", false, "2015-01-01", "2019-12-31");
     engine.getManagementService().executeJob(timer(tracking).getId());
+    drain(tracking);
     assertThat(var(evaluationOf(tracking), "evaluationType")).isEqualTo("MID_TERM");
     EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("MAJOR_ADJUSTMENT", "exec-fgw");
-    engine.getManagementService().executeJob(timer(tracking).getId());
+    // The result is recorded, tracking waits again, and the final evaluation's timer (due in 2020) fires.
+    drain(tracking);
     assertThat(var(evaluationOf(tracking), "evaluationType")).isEqualTo("FINAL");
     EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("ADJUST", "exec-fgw");
+    drain(tracking);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(tracking.getId())
         .variableName("trackingStatus").singleResult().getValue()).isEqualTo("COMPLETED");
+  }
+
+  /**
+   * The delivery of an accepted request is machine work behind the requester's start: when it fails (here the
+   * decision's tracking is suspended meanwhile, so there is none to deliver to), the request stands and the failure
+   * becomes an incident with a Chinese message; once the cause is removed, retrying the job delivers it.
+   */
+  @Test
+  void aDeliveryThatFailsBecomesAnIncidentAndTheRequestStands() {
+    String number = number();
+    ProcessInstance tracking = register(number, "OTHER", false, "2026-01-01", null);
+    ProcessInstance request = request("sifa", number, "AUTHORITY_DEEMS_NECESSARY", null);
+    assertThat(var(request, "requestAccepted")).isEqualTo(true);
+    Job delivery = engine.getManagementService().createJobQuery().processInstanceId(request.getId()).singleResult();
+    assertThat(delivery).isNotNull();
+
+    engine.getRuntimeService().suspendProcessInstanceById(tracking.getId());
+    for (int attempt = 0; attempt < 5
+        && engine.getRuntimeService().createIncidentQuery().processInstanceId(request.getId()).count() == 0; attempt++) {
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(delivery.getId())).hasMessageContaining("已不在跟踪中");
+    }
+    var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(request.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo("Task_Deliver");
+    assertThat(incident.getIncidentMessage()).contains("评估申请已受理", number, "已不在跟踪中");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(request.getId()).count()).isOne();
+    assertThat(var(request, "requestAccepted")).isEqualTo(true);
+    assertThat(var(request, "decisionNumber")).isEqualTo(number);
+
+    engine.getRuntimeService().activateProcessInstanceById(tracking.getId());
+    // As an operator does in Cockpit: increment the retries; the job waits for its retry time, so run it now.
+    engine.getManagementService().setJobRetries(delivery.getId(), 1);
+    engine.getManagementService().executeJob(delivery.getId());
+    drain(tracking);
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(request.getId()).count()).isZero();
+    assertThat(var(evaluationOf(tracking), "legalBasis")).isEqualTo("第八条第（五）项");
   }
 }
