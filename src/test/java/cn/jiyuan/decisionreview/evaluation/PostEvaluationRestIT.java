@@ -1,5 +1,8 @@
 package cn.jiyuan.decisionreview.evaluation;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.camunda.bpm.engine.ProcessEngine;
+import cn.jiyuan.decisionreview.support.Jobs;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PostEvaluationRestIT {
 
   @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
 
   private Http as(String user) {
     return Http.basic(port, user, "demo");
@@ -73,6 +77,7 @@ class PostEvaluationRestIT {
     Http.Response requested = as(requester).postJson("/engine-rest/process-definition/key/evaluation-request/submit-form",
         vars("decisionNumber", number, "requestReason", reason, "requestDescription", "需要评估"));
     assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+    Jobs.drain(engine, number); // delivery to tracking and the evaluation's start run as jobs
     JsonNode evaluation = as("sifa").get("/engine-rest/process-instance?processDefinitionKey=post-evaluation"
         + "&superProcessInstance=" + registered.json().get("id").asText()).json();
     assertThat(evaluation).as("the evaluation tracking started for " + number).hasSize(1);

@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.tracking;
 
+import cn.jiyuan.decisionreview.support.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -178,6 +179,7 @@ class DecisionNumberIT {
             "requestReason", Map.of("value", "AUTHORITY_DEEMS_NECESSARY"), "requestDescription", Map.of("value", "有必要评估"))));
     assertThat(request.status()).as(request.body()).isEqualTo(200);
     assertThat(request.json().get("businessKey").asText()).isEqualTo(number);
+    Jobs.drain(engine, number);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("post-evaluation")
         .processInstanceBusinessKey(number).count()).isEqualTo(1);
   }
@@ -218,6 +220,7 @@ class DecisionNumberIT {
     request(number);
     assertThat(rows(number)).singleElement().satisfies(r -> assertThat(r.get("status")).isEqualTo("EVALUATING"));
     EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("SUSPEND", "exec-fgw");
+    Jobs.drain(engine, tracking.getId());
     assertThat(rows(number)).singleElement().satisfies(r -> assertThat(r.get("status")).isEqualTo("SUSPENDED"));
   }
 
@@ -291,6 +294,7 @@ class DecisionNumberIT {
     ProcessInstance tracking = register(number);
     request(number);
     EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("TERMINATE", "exec-fgw");
+    Jobs.drain(engine, tracking.getId());
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(tracking.getId()).count()).isZero();
     return tracking;
   }
@@ -302,7 +306,8 @@ class DecisionNumberIT {
     v.put("requestDescription", "决策机关认为有必要评估");
     engine.getIdentityService().setAuthentication("zhengfu", List.of("decision-authority"));
     try {
-      engine.getFormService().submitStartForm(latest("evaluation-request"), v);
+      ProcessInstance request = engine.getFormService().submitStartForm(latest("evaluation-request"), v);
+      Jobs.drain(engine, request.getBusinessKey());
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

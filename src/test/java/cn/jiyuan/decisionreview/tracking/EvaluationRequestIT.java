@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.tracking;
 
+import cn.jiyuan.decisionreview.support.Jobs;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,6 +120,7 @@ class EvaluationRequestIT {
     Http.Response submitted = jyj.postJson(START_FORM, vars("decisionNumber", picked.get("decisionNumber").asText(),
         "requestReason", "EXECUTOR_APPLICATION", "requestDescription", "近视率下降未达到年度目标，申请评估"));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+    Jobs.drain(engine, own);
 
     JsonNode evaluation = evaluationsUnder(trackingId);
     assertThat(evaluation).hasSize(1);
@@ -152,6 +154,7 @@ class EvaluationRequestIT {
     Http.Response submitted = as("zhengfu").postJson("/engine-rest/process-definition/key/evaluation-request/submit-form",
         vars("decisionNumber", number, "requestReason", "AUTHORITY_DEEMS_NECESSARY", "requestDescription", "社会关注度高"));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+    Jobs.drain(engine, number);
     JsonNode evaluation = evaluationsUnder(trackingId);
     assertThat(evaluation).hasSize(1);
     String pid = evaluation.get(0).get("id").asText();
@@ -176,6 +179,7 @@ class EvaluationRequestIT {
     assertThat(timer.getDuedate()).isInTheFuture();
     assertThat(engine.getIdentityService().getCurrentAuthentication()).isNull();
     engine.getManagementService().executeJob(timer.getId());
+    Jobs.drain(engine, number);
 
     JsonNode evaluation = evaluationsUnder(trackingId);
     assertThat(evaluation).hasSize(1);
@@ -191,9 +195,11 @@ class EvaluationRequestIT {
     assertThat(as("sifa").postJson("/engine-rest/process-definition/key/evaluation-request/submit-form",
         vars("decisionNumber", number, "requestReason", "EFFECT_NOT_ACHIEVED", "requestDescription", "投放失序")).status())
         .isEqualTo(200);
+    Jobs.drain(engine, number);
     ProcessInstance evaluation = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(trackingId)
         .singleResult();
     EvaluationScenario.of(engine, evaluation).simplifiedUntilResolved("TERMINATE", "exec-jyj");
+    Jobs.drain(engine, number);
 
     JsonNode ended = as("jyj").get("/api/decisions/" + Http.encode(number)).json();
     assertThat(ended.get("status").asText()).isEqualTo("TERMINATED");

@@ -1,5 +1,8 @@
 package cn.jiyuan.decisionreview.tracking;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.camunda.bpm.engine.ProcessEngine;
+import cn.jiyuan.decisionreview.support.Jobs;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class TrackingRestIT {
 
   @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
 
   private Http as(String user) {
     return Http.basic(port, user, "demo");
@@ -90,6 +94,8 @@ class TrackingRestIT {
     Http.Response accepted = as("fgw").postJson("/engine-rest/process-definition/key/evaluation-request/submit-form", vars(
         "decisionNumber", number, "requestReason", "EXECUTOR_APPLICATION", "requestDescription", "执行中发现目标设置偏高"));
     assertThat(accepted.status()).isEqualTo(200);
+    // Delivery to tracking and the evaluation's start are jobs behind the requester's start.
+    Jobs.drain(engine, number);
     JsonNode evaluating = as("fgw").get("/api/decisions/" + Http.encode(number)).json();
     assertThat(evaluating.get("status").asText()).isEqualTo("EVALUATING");
     assertThat(evaluating.get("requests").findValuesAsText("handling")).containsExactly("STARTED");
