@@ -173,7 +173,7 @@ class EvaluationRequestIT {
   void aScheduledEvaluationStartsFromItsTimerJob() {
     String number = number();
     // A reform started 11 months ago: its execution evaluation (Art. 19 ¶1) is due next month.
-    String start = TrackingService.today().minusMonths(11).toString();
+    String start = cn.jiyuan.decisionreview.shared.BeijingClock.INSTANCE.today().minusMonths(11).toString();
     String trackingId = register(number, "济源市工程建设项目审批制度改革方案", "REFORM", start, "exec-zjj");
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(trackingId).timers().singleResult();
     assertThat(timer.getDuedate()).isInTheFuture();
