@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Service;
 
 /**
- * The decision registry (issue 4 item 7): every tracked decision with its status, next scheduled evaluation
+ * The decision registry: every tracked decision with its status, next scheduled evaluation
  * and past evaluations, read from the tracking instances' history; an executing unit sees only its own.
  */
 @Service

@@ -11,7 +11,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The refusals of 登记重大行政决策 (issue 4 item 1, issue 9 item 8), pure; the same for Tasklist and /engine-rest.
+ * The refusals of 登记重大行政决策, pure, so that Tasklist and /engine-rest refuse the same values (the server trusts no
+ * client).
  * That a number is not tracked already is not a rule here: the primary key of {@code dr_decision} decides it,
  * in the registration's own transaction ({@link TrackedDecisions#claim}).
  */

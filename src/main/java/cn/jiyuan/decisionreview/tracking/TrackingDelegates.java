@@ -47,7 +47,7 @@ public class TrackingDelegates {
       // The executing unit follows its own decision in Tasklist (its progress report, the registry).
       grants.grantGroup(pid, unit);
       DECISION_NUMBER.set(execution, number.value());
-      DECISION_TITLE.set(execution, DECISION_TITLE.get(execution));
+      DECISION_TITLE.set(execution, DECISION_TITLE.get(execution)); // stored trimmed, as the register has it
       IMPLEMENTATION_START.set(execution, start);
       IMPLEMENTATION_END.set(execution, end);
       for (var checkbox : List.of(BROAD_IMPACT, SUPERIOR_MANDATED, ASSISTING_SUPERIOR)) {
