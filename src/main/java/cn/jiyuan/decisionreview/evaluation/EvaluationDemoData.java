@@ -165,7 +165,31 @@ public class EvaluationDemoData {
     return evaluationOf(number);
   }
 
+  /**
+   * Runs the machine work behind tracking's async boundaries (delivery, exemption check, evaluation start) for one
+   * decision now, as the job executor would shortly, so that the demo evaluations exist when startup ends.
+   */
+  private void runJobs(String number) {
+    for (int round = 0; round < 50; round++) {
+      List<String> instances = new java.util.ArrayList<>(engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceBusinessKey(number).list().stream().map(p -> p.getId()).toList());
+      var jobs = instances.stream().flatMap(id -> engine.getManagementService().createJobQuery().processInstanceId(id)
+          .executable().active().withRetriesLeft().list().stream()).toList();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      for (var job : jobs) {
+        try {
+          engine.getManagementService().executeJob(job.getId());
+        } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+          // the job executor ran it meanwhile
+        }
+      }
+    }
+  }
+
   private String evaluationOf(String number) {
+    runJobs(number);
     return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProcessKeys.POST_EVALUATION)
         .processInstanceBusinessKey(number).singleResult().getId();
   }

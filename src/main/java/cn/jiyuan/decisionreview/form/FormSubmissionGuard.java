@@ -67,7 +67,7 @@ public class FormSubmissionGuard extends AbstractProcessEnginePlugin {
    * user); other who-did-it records ({@code uploadedBy} of a material, {@code recorded_by} of a sanction, the expert
    * of an opinion) are written by the server from the authentication or the task assignee, not from variables.
    */
-  public static final Set<String> WHO_VARIABLES = Set.of(TrackingVariables.REQUESTED_BY);
+  public static final Set<String> WHO_VARIABLES = Set.of(TrackingVariables.REQUESTED_BY.name());
 
   static final String START_AT_ACTIVITY_REFUSED = "只能通过开始表单发起流程，不能指定从流程中的某一环节开始";
   static final String EVENT_REFUSED = "流程只能通过任务表单和开始表单办理，不能直接发送消息或信号";

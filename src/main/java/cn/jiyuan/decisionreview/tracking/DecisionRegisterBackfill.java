@@ -33,9 +33,9 @@ public final class DecisionRegisterBackfill {
 
   private static final Logger LOG = LoggerFactory.getLogger(DecisionRegisterBackfill.class);
 
-  private static final List<String> VARIABLES = List.of(TrackingVariables.DECISION_NUMBER,
-      TrackingVariables.DECISION_TITLE, TrackingVariables.DECISION_CATEGORY, TrackingVariables.EXECUTING_UNIT,
-      TrackingVariables.TRACKING_STATUS);
+  private static final List<String> VARIABLES = List.of(TrackingVariables.DECISION_NUMBER.name(),
+      TrackingVariables.DECISION_TITLE.name(), TrackingVariables.DECISION_CATEGORY.name(), TrackingVariables.EXECUTING_UNIT.name(),
+      TrackingVariables.TRACKING_STATUS.name());
   private static final Set<String> ENDED = Set.of("TERMINATED", "COMPLETED");
 
   record Tracking(String processInstanceId, String number, String title, String category, String executingUnit,
@@ -70,13 +70,13 @@ public final class DecisionRegisterBackfill {
         (ResultSet rs) -> {
           String pid = rs.getString(1);
           Map<String, String> v = variables.getOrDefault(pid, Map.of());
-          String raw = v.get(TrackingVariables.DECISION_NUMBER) != null ? v.get(TrackingVariables.DECISION_NUMBER) : rs.getString(2);
+          String raw = v.get(TrackingVariables.DECISION_NUMBER.name()) != null ? v.get(TrackingVariables.DECISION_NUMBER.name()) : rs.getString(2);
           String number = DecisionNumber.normalise(raw);
           if (number == null) {
             return;
           }
           Timestamp ended = rs.getTimestamp(4);
-          String status = v.get(TrackingVariables.TRACKING_STATUS);
+          String status = v.get(TrackingVariables.TRACKING_STATUS.name());
           if (ended == null) {
             status = TrackedDecisions.RUNNING.contains(status) ? status : "TRACKING";
           } else if (!ENDED.contains(status)) {
@@ -84,8 +84,8 @@ public final class DecisionRegisterBackfill {
             // deleted. STATE_ cannot tell: the Java API does not mark a deletion EXTERNALLY_TERMINATED by default.
             return;
           }
-          trackings.add(new Tracking(pid, cut(number, 200), cut(v.get(TrackingVariables.DECISION_TITLE), 500),
-              cut(v.get(TrackingVariables.DECISION_CATEGORY), 32), cut(v.get(TrackingVariables.EXECUTING_UNIT), 64),
+          trackings.add(new Tracking(pid, cut(number, 200), cut(v.get(TrackingVariables.DECISION_TITLE.name()), 500),
+              cut(v.get(TrackingVariables.DECISION_CATEGORY.name()), 32), cut(v.get(TrackingVariables.EXECUTING_UNIT.name()), 64),
               status, rs.getTimestamp(3), ended));
         }, key);
 

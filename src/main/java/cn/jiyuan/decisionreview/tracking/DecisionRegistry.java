@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Service;
 
 /**
- * The decision registry (issue 4 item 7): every tracked decision with its status, next scheduled evaluation
+ * The decision registry: every tracked decision with its status, next scheduled evaluation
  * and past evaluations, read from the tracking instances' history; an executing unit sees only its own.
  */
 @Service
@@ -87,32 +87,33 @@ public class DecisionRegistry {
 
   private static Map<String, Object> decision(HistoricProcessInstance pi, Map<String, Object> v, Map<String, String> unitNames) {
     Map<String, Object> d = new LinkedHashMap<>();
-    String status = FormValues.text(v.get(TRACKING_STATUS));
+    String status = FormValues.text(v.get(TRACKING_STATUS.name()));
     if (status == null) {
-      status = pi.getEndTime() == null ? "TRACKING" : "COMPLETED";
+      status = (pi.getEndTime() == null ? TrackingStatus.TRACKING : TrackingStatus.COMPLETED).name();
     }
-    String unit = FormValues.text(v.get(EXECUTING_UNIT));
-    String category = FormValues.text(v.get(DECISION_CATEGORY));
+    String unit = FormValues.text(v.get(EXECUTING_UNIT.name()));
+    String category = FormValues.text(v.get(DECISION_CATEGORY.name()));
     // Trackings registered before numbers were normalised keep their spelling as business key.
     d.put("decisionNumber", Optional.ofNullable(DecisionNumber.normalise(pi.getBusinessKey())).orElse(pi.getBusinessKey()));
-    d.put("title", FormValues.text(v.get(DECISION_TITLE)));
+    d.put("title", FormValues.text(v.get(DECISION_TITLE.name())));
     d.put("category", category);
     d.put("categoryLabel", category == null ? null : TrackingCodes.CATEGORIES.get(category));
     d.put("executingUnit", unit);
     d.put("executingUnitName", unit == null ? null : unitNames.getOrDefault(unit, unit));
     d.put("status", status);
     d.put("statusLabel", TrackingCodes.STATUSES.get(status));
-    d.put("implementationStart", FormValues.text(v.get(IMPLEMENTATION_START)));
-    d.put("implementationEnd", FormValues.text(v.get(IMPLEMENTATION_END)));
-    List<Map<String, Object>> schedule = FormValues.objectList(v.get(SCHEDULED_EVALUATIONS));
-    boolean ended = "TERMINATED".equals(status) || "COMPLETED".equals(status);
-    d.put("nextScheduledEvaluation", ended ? null : EvaluationSchedule.nextPending(schedule)
-        .map(e -> Map.of("evaluationType", e.get("evaluationType"), "dueDate", e.get("dueDate"), "legalBasis", e.get("legalBasis")))
+    d.put("implementationStart", FormValues.text(v.get(IMPLEMENTATION_START.name())));
+    d.put("implementationEnd", FormValues.text(v.get(IMPLEMENTATION_END.name())));
+    List<Map<String, Object>> schedule = FormValues.objectList(v.get(SCHEDULED_EVALUATIONS.name()));
+    boolean ended = TrackingStatus.TERMINATED.name().equals(status) || TrackingStatus.COMPLETED.name().equals(status);
+    List<ScheduledEvaluation> entries = Optional.ofNullable(SCHEDULED_EVALUATIONS.from(v)).orElse(List.of());
+    d.put("nextScheduledEvaluation", ended ? null : EvaluationSchedule.nextPending(entries)
+        .map(e -> Map.of("evaluationType", e.evaluationType(), "dueDate", e.dueDate().toString(), "legalBasis", e.legalBasis()))
         .orElse(null));
     d.put("scheduledEvaluations", schedule);
-    d.put("pastEvaluations", FormValues.objectList(v.get(EVALUATION_HISTORY)));
-    d.put("requests", FormValues.objectList(v.get(REQUEST_HISTORY)));
-    d.put("lastExecutionEvaluationDate", FormValues.text(v.get(LAST_EXECUTION_EVALUATION_DATE)));
+    d.put("pastEvaluations", FormValues.objectList(v.get(EVALUATION_HISTORY.name())));
+    d.put("requests", FormValues.objectList(v.get(REQUEST_HISTORY.name())));
+    d.put("lastExecutionEvaluationDate", FormValues.text(v.get(LAST_EXECUTION_EVALUATION_DATE.name())));
     d.put("trackingProcessInstanceId", pi.getId());
     return d;
   }

@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.tracking;
 import cn.jiyuan.decisionreview.config.DecisionReviewProperties;
 import cn.jiyuan.decisionreview.config.SeedLock;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
+import cn.jiyuan.decisionreview.shared.BeijingClock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -29,13 +30,15 @@ public class MeasuresValidity {
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
   private final SeedLock seedLock;
+  private final BeijingClock clock;
 
   public MeasuresValidity(DecisionReviewProperties properties, RuntimeService runtimeService,
-      HistoryService historyService, SeedLock seedLock) {
+      HistoryService historyService, SeedLock seedLock, BeijingClock clock) {
     this.properties = properties;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.seedLock = seedLock;
+    this.clock = clock;
   }
 
   public LocalDate expires() {
@@ -48,7 +51,7 @@ public class MeasuresValidity {
 
   @EventListener(ApplicationReadyEvent.class)
   public void atStartup() {
-    LocalDate today = TrackingService.today();
+    LocalDate today = clock.today();
     if (today.isAfter(expires())) {
       LOG.warn("警告：{}已于 {} 到期（第二十七条），请尽快完成评估修订；在此之前登记和评估仍按原办法进行。",
           properties.getMeasures().getName(), expires());
@@ -59,7 +62,7 @@ public class MeasuresValidity {
   /** Daily at 01:00 Beijing time. */
   @Scheduled(cron = "0 0 1 * * *", zone = "Asia/Shanghai")
   public void daily() {
-    check(TrackingService.today());
+    check(clock.today());
   }
 
   /** Starts the reminder once when the day has come; returns whether it started one. */

@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TrackedDecisions {
 
   /** The statuses of a tracking that is still running; TERMINATED and COMPLETED end it. */
-  public static final Set<String> RUNNING = Set.of("TRACKING", "EVALUATING", "SUSPENDED");
+  public static final Set<String> RUNNING = Set.of(TrackingStatus.TRACKING.name(), TrackingStatus.EVALUATING.name(),
+      TrackingStatus.SUSPENDED.name());
 
   public record Row(String decisionNumber, String processInstanceId, String title, String category,
       String executingUnit, String status) {
@@ -132,7 +133,7 @@ public class TrackedDecisions {
 
   /** As {@link FormRefusal#throwIfAny()} words it: REST answers 400 with the message, Tasklist shows it. */
   private static FormFieldValidationException refuse(String message) {
-    return new FormFieldValidationException(DECISION_NUMBER, message + "。");
+    return new FormFieldValidationException(DECISION_NUMBER.name(), message + "。");
   }
 
   private static Timestamp now() {

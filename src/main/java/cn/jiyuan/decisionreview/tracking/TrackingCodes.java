@@ -19,6 +19,7 @@ public final class TrackingCodes {
       "AUTHORITY_DEEMS_NECESSARY", "决策机关认为有必要（第八条第（五）项）",
       "EXECUTION_RISK", "执行中出现较大争议、风险或重大分歧（第十八条）");
 
-  public static final Map<String, String> STATUSES = EvaluationCodes.ordered(
-      "TRACKING", "跟踪中", "EVALUATING", "评估中", "SUSPENDED", "中止执行", "TERMINATED", "已终止", "COMPLETED", "跟踪结束");
+  /** The labels of {@link TrackingStatus}, by code, in its order. */
+  public static final Map<String, String> STATUSES = java.util.Arrays.stream(TrackingStatus.values()).collect(
+      java.util.stream.Collectors.toMap(TrackingStatus::name, TrackingStatus::label, (a, b) -> a, java.util.LinkedHashMap::new));
 }

@@ -1,62 +1,201 @@
 package cn.jiyuan.decisionreview.tracking;
 
+import static cn.jiyuan.decisionreview.tracking.TrackingVariables.*;
+
+import cn.jiyuan.decisionreview.evaluation.ParticipantGrants;
+import cn.jiyuan.decisionreview.identity.Groups;
+import cn.jiyuan.decisionreview.security.SystemCalls;
+import cn.jiyuan.decisionreview.tracking.RequestRecord.Handling;
+import cn.jiyuan.decisionreview.tracking.ScheduledEvaluation.Status;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The thin delegates and listeners of decision-tracking; each names one step of {@link TrackingService}. */
+/**
+ * The steps of decision-tracking, one bean each, named as the BPMN's {@code delegateExpression} names them. Each
+ * reads its variables, asks {@link TrackingRules} or {@link EvaluationSchedule}, and writes the answer; the
+ * decisions themselves are in those pure classes.
+ */
 @Configuration
 public class TrackingDelegates {
 
+  /**
+   * 登记重大行政决策 (start listener): refuses bad input (no instance is left), claims the number in dr_decision in this
+   * same transaction, sets the business key to the canonical number, and the term.
+   */
   @Bean
-  ExecutionListener trackingRegistration(TrackingService tracking) {
-    return tracking::register;
+  ExecutionListener trackingRegistration(IdentityService identityService, RuntimeService runtimeService,
+      SystemCalls system, ParticipantGrants grants, TrackedDecisions decisions) {
+    return execution -> {
+      RegistrationRules.check(execution::getVariable, unit -> Groups.isExecutingUnit(unit)
+          && system.run(() -> identityService.createGroupQuery().groupId(unit).count() > 0)).throwIfAny();
+      String pid = execution.getProcessInstanceId();
+      DecisionNumber number = DecisionNumber.parse(execution.getVariable(DECISION_NUMBER.name()));
+      String unit = EXECUTING_UNIT.get(execution);
+      LocalDate start = IMPLEMENTATION_START.get(execution);
+      LocalDate end = IMPLEMENTATION_END.get(execution);
+      decisions.claim(number, pid, DECISION_TITLE.get(execution), DECISION_CATEGORY.get(execution), unit,
+          id -> system.run(() -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0));
+      execution.setProcessBusinessKey(number.value());
+      // The executing unit follows its own decision in Tasklist (its progress report, the registry).
+      grants.grantGroup(pid, unit);
+      DECISION_NUMBER.set(execution, number.value());
+      DECISION_TITLE.set(execution, DECISION_TITLE.get(execution)); // stored trimmed, as the register has it
+      IMPLEMENTATION_START.set(execution, start);
+      IMPLEMENTATION_END.set(execution, end);
+      for (var checkbox : List.of(BROAD_IMPACT, SUPERIOR_MANDATED, ASSISTING_SUPERIOR)) {
+        checkbox.set(execution, Boolean.TRUE.equals(checkbox.get(execution)));
+      }
+      TERM_MONTHS.set(execution, EvaluationSchedule.termMonths(start, end));
+      TRACKING_STATUS.set(execution, TrackingStatus.TRACKING);
+      SCHEDULE_REVISED.set(execution, false);
+      EVALUATION_HISTORY.set(execution, List.of());
+      REQUEST_HISTORY.set(execution, List.of());
+    };
   }
 
+  /** After the evaluationSchedule table (Art. 19): the schedule, and the first timer. */
   @Bean
-  ExecutionListener trackingSchedule(TrackingService tracking) {
-    return tracking::applySchedule;
+  @SuppressWarnings("unchecked")
+  ExecutionListener trackingSchedule(TrackingState state) {
+    return execution -> {
+      List<Map<String, Object>> rows = (List<Map<String, Object>>) execution.getVariable(SCHEDULE_ROWS);
+      List<ScheduledEvaluation> entries = EvaluationSchedule.entries(IMPLEMENTATION_START.require(execution),
+          rows == null ? List.of() : rows);
+      HAS_MID_TERM.set(execution, EvaluationSchedule.hasMidTerm(entries));
+      execution.removeVariable(SCHEDULE_ROWS);
+      state.saveSchedule(execution, entries);
+    };
   }
 
+  /** The scheduled evaluation's timer fired (Art. 19): it describes the evaluation about to start. */
   @Bean
-  ExecutionListener scheduledEvaluationDue(TrackingService tracking) {
-    return tracking::scheduledEvaluationDue;
+  ExecutionListener scheduledEvaluationDue() {
+    return execution -> {
+      String type = NEXT_SCHEDULED_TYPE.require(execution);
+      EVALUATION_TYPE.set(execution, type);
+      LEGAL_BASIS.set(execution, EvaluationSchedule.legalBasis(type));
+      URGENT.set(execution, false);
+      REQUEST_REASON.set(execution, null);
+      NEW_CIRCUMSTANCES.set(execution, false);
+    };
   }
 
+  /** An accepted request arrived while tracking waited (Art. 8, 18): it describes the evaluation about to start. */
   @Bean
-  ExecutionListener evaluationRequested(TrackingService tracking) {
-    return tracking::evaluationRequested;
+  ExecutionListener evaluationRequested(TrackingState state) {
+    return execution -> {
+      String reason = REQUEST_REASON.get(execution);
+      EVALUATION_TYPE.set(execution, TrackingRules.evaluationTypeOfRequest(reason));
+      URGENT.set(execution, Boolean.TRUE.equals(URGENT.get(execution)));
+      NEW_CIRCUMSTANCES.set(execution, TrackingRules.isNewCircumstance(reason));
+      state.appendRequest(execution, RequestRecord.of(request(execution.getVariables()), state.today(), Handling.STARTED));
+    };
   }
 
+  /** Inputs of evaluationExemption (Art. 20), dates from the one clock. */
   @Bean
-  ExecutionListener exemptionInputs(TrackingService tracking) {
-    return tracking::prepareExemption;
+  ExecutionListener exemptionInputs(TrackingState state) {
+    return execution -> {
+      MONTHS_SINCE_LAST_EXECUTION_EVALUATION.set(execution, TrackingRules.monthsSinceLastExecutionEvaluation(
+          LAST_EXECUTION_EVALUATION_DATE.get(execution), state.today()));
+      SUPERIOR_ORGANIZES.set(execution, Boolean.TRUE.equals(SUPERIOR_MANDATED.get(execution)));
+    };
   }
 
+  /** 登记免评: the waiver confirmed by legal-affairs is recorded; a scheduled evaluation counts as settled. */
   @Bean
-  JavaDelegate waiverRecord(TrackingService tracking) {
-    return tracking::recordWaiver;
+  JavaDelegate waiverRecord(TrackingState state) {
+    return execution -> {
+      String type = EVALUATION_TYPE.require(execution);
+      state.appendHistory(execution, EvaluationRecord.waived(type, LEGAL_BASIS.get(execution), state.startedDate(execution),
+          state.today(), WAIVER_BASIS.get(execution), WAIVER_REASON.get(execution)));
+      state.saveSchedule(execution, EvaluationSchedule.settle(state.schedule(execution), type, Status.WAIVED));
+      state.status(execution, execution.getProcessInstanceId(), TrackingStatus.TRACKING);
+    };
   }
 
+  /**
+   * Before the call to post-evaluation: status and start date; a scheduled evaluation under way is no longer "next"
+   * in the registry. The status change also ends a waiting progress report (the BPMN's 中期评估已启动 event).
+   */
   @Bean
-  ExecutionListener evaluationStarting(TrackingService tracking) {
-    return tracking::evaluationStarting;
+  ExecutionListener evaluationStarting(TrackingState state) {
+    return execution -> {
+      EVALUATION_STARTED_DATE.set(execution, state.today());
+      List<ScheduledEvaluation> before = state.schedule(execution);
+      List<ScheduledEvaluation> after = EvaluationSchedule.settle(before, EVALUATION_TYPE.require(execution), Status.IN_PROGRESS);
+      if (!after.equals(before)) {
+        state.saveSchedule(execution, after);
+      }
+      state.status(execution, execution.getProcessInstanceId(), TrackingStatus.EVALUATING);
+    };
   }
 
+  /** 登记评估结果: history, last execution evaluation (Art. 20), the schedule, and the status the outcome means. */
   @Bean
-  JavaDelegate evaluationResult(TrackingService tracking) {
-    return tracking::recordResult;
+  JavaDelegate evaluationResult(TrackingState state) {
+    return execution -> {
+      String type = EVALUATION_TYPE.require(execution);
+      String outcome = EVALUATION_OUTCOME.get(execution);
+      LocalDate completed = EVALUATION_COMPLETED_DATE.find(execution).orElse(state.today());
+      state.appendHistory(execution, EvaluationRecord.evaluated(type, LEGAL_BASIS.get(execution), state.startedDate(execution),
+          completed, EVALUATION_GRADE.get(execution), outcome));
+      if (TrackingRules.countsAsExecutionEvaluation(type)) {
+        LAST_EXECUTION_EVALUATION_DATE.set(execution, completed);
+      }
+      state.saveSchedule(execution, EvaluationSchedule.settle(state.schedule(execution), type, Status.DONE));
+      state.status(execution, execution.getProcessInstanceId(), TrackingRules.statusAfter(outcome, type));
+    };
   }
 
+  /** 恢复执行: the authority lifted the suspension (Art. 16). */
   @Bean
-  ExecutionListener trackingResumed(TrackingService tracking) {
-    return tracking::resumed;
+  ExecutionListener trackingResumed(TrackingState state) {
+    return execution -> state.status(execution, execution.getProcessInstanceId(), TrackingStatus.TRACKING);
   }
 
+  /**
+   * A request that arrives while an evaluation runs (or tracking is suspended) is recorded against it, not started
+   * twice; an Art. 18 risk marks the running evaluation for the authority's attention.
+   */
   @Bean
-  JavaDelegate requestMerge(TrackingService tracking) {
-    return tracking::requestMerged;
+  JavaDelegate requestMerge(TrackingState state, RuntimeService runtimeService) {
+    return execution -> {
+      EvaluationRequest merged = MERGED_REQUEST.require(execution);
+      state.appendRequest(execution, RequestRecord.of(merged, state.today(), Handling.MERGED));
+      if (TrackingRules.needsAuthorityAttention(merged)) {
+        for (ProcessInstance sub : runtimeService.createProcessInstanceQuery()
+            .superProcessInstanceId(execution.getProcessInstanceId()).list()) {
+          runtimeService.setVariable(sub.getId(), AUTHORITY_ATTENTION.name(), AUTHORITY_ATTENTION.typed(true));
+          runtimeService.setVariable(sub.getId(), AUTHORITY_ATTENTION_TEXT.name(),
+              AUTHORITY_ATTENTION_TEXT.typed(TrackingRules.authorityAttentionText(merged)));
+        }
+      }
+    };
+  }
+
+  /**
+   * 进度过半 (Art. 19 ¶2): the mid-term evaluation moves to today. The BPMN's 评估安排已调整 event then enters the
+   * wait again, so the timer takes the new date from {@code nextScheduledDue}.
+   */
+  @Bean
+  JavaDelegate halfProgress(TrackingState state) {
+    return execution -> {
+      List<ScheduledEvaluation> before = state.schedule(execution);
+      List<ScheduledEvaluation> after = EvaluationSchedule.bringMidTermForward(before, state.today());
+      if (!after.equals(before)) {
+        state.saveSchedule(execution, after);
+        SCHEDULE_REVISED.set(execution, true);
+      }
+    };
   }
 
   @Bean
@@ -72,10 +211,5 @@ public class TrackingDelegates {
   @Bean
   JavaDelegate requestDelivery(EvaluationRequests requests) {
     return requests::deliver;
-  }
-
-  @Bean
-  JavaDelegate halfProgress(TrackingService tracking) {
-    return tracking::halfProgressReported;
   }
 }

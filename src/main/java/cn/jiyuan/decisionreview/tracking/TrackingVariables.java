@@ -1,70 +1,98 @@
 package cn.jiyuan.decisionreview.tracking;
 
-/** Every process variable of {@code decision-tracking} and {@code evaluation-request} (DESIGN.md §4.1, §4.3). */
+import cn.jiyuan.decisionreview.shared.ProcessVariable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The variables of {@code decision-tracking} (DESIGN.md §4.1), each declared once with its name and type. The
+ * request's own variables are in {@link RequestVariables}; those it hands to tracking are declared here.
+ */
 public final class TrackingVariables {
 
   private TrackingVariables() {}
 
   // --- registration (contract) ---
-  public static final String DECISION_NUMBER = "decisionNumber";
-  public static final String DECISION_TITLE = "decisionTitle";
-  public static final String DECISION_CATEGORY = "decisionCategory"; // REFORM | POLICY | PLAN | OTHER
-  public static final String BROAD_IMPACT = "broadImpact";
-  public static final String IMPLEMENTATION_START = "implementationStart"; // yyyy-MM-dd
-  public static final String IMPLEMENTATION_END = "implementationEnd"; // yyyy-MM-dd or empty
-  public static final String EXECUTING_UNIT = "executingUnit";
-  public static final String SUPERIOR_MANDATED = "superiorMandated";
-  public static final String ASSISTING_SUPERIOR = "assistingSuperior";
+  public static final ProcessVariable<String> DECISION_NUMBER = ProcessVariable.text("decisionNumber");
+  public static final ProcessVariable<String> DECISION_TITLE = ProcessVariable.text("decisionTitle");
+  /** REFORM | POLICY | PLAN | OTHER ({@link TrackingCodes#CATEGORIES}). */
+  public static final ProcessVariable<String> DECISION_CATEGORY = ProcessVariable.text("decisionCategory");
+  public static final ProcessVariable<Boolean> BROAD_IMPACT = ProcessVariable.bool("broadImpact");
+  public static final ProcessVariable<LocalDate> IMPLEMENTATION_START = ProcessVariable.date("implementationStart");
+  /** Empty when open-ended. */
+  public static final ProcessVariable<LocalDate> IMPLEMENTATION_END = ProcessVariable.date("implementationEnd");
+  public static final ProcessVariable<String> EXECUTING_UNIT = ProcessVariable.text("executingUnit");
+  public static final ProcessVariable<Boolean> SUPERIOR_MANDATED = ProcessVariable.bool("superiorMandated");
+  public static final ProcessVariable<Boolean> ASSISTING_SUPERIOR = ProcessVariable.bool("assistingSuperior");
 
   // --- schedule (Art. 19) ---
-  public static final String TERM_MONTHS = "termMonths";
-  public static final String SCHEDULE_ROWS = "scheduleRows"; // DMN result list, transient use
-  public static final String SCHEDULED_EVALUATIONS = "scheduledEvaluations"; // Json [{evaluationType, dueMonths, dueDate, legalBasis, status}]
-  public static final String HAS_NEXT_SCHEDULED = "hasNextScheduled";
-  public static final String NEXT_SCHEDULED_TYPE = "nextScheduledType";
-  public static final String NEXT_SCHEDULED_DUE = "nextScheduledDue"; // java.util.Date, timer
-  public static final String HAS_MID_TERM = "hasMidTerm";
+  public static final ProcessVariable<Integer> TERM_MONTHS = ProcessVariable.integer("termMonths");
+  /** The evaluationSchedule table's result list, read once after the table. */
+  public static final String SCHEDULE_ROWS = "scheduleRows";
+  public static final ProcessVariable<List<ScheduledEvaluation>> SCHEDULED_EVALUATIONS =
+      ProcessVariable.jsonList("scheduledEvaluations", ScheduledEvaluation.class);
+  public static final ProcessVariable<Boolean> HAS_NEXT_SCHEDULED = ProcessVariable.bool("hasNextScheduled");
+  public static final ProcessVariable<String> NEXT_SCHEDULED_TYPE = ProcessVariable.text("nextScheduledType");
+  /** The timer's date: ISO 8601 with the Beijing offset, e.g. 2027-01-01T00:00+08:00. */
+  public static final ProcessVariable<String> NEXT_SCHEDULED_DUE = ProcessVariable.text("nextScheduledDue");
+  public static final ProcessVariable<Boolean> HAS_MID_TERM = ProcessVariable.bool("hasMidTerm");
+  /** Set when the schedule changed while tracking waits: the BPMN's 评估安排已调整 event re-arms the timer. */
+  public static final ProcessVariable<Boolean> SCHEDULE_REVISED = ProcessVariable.bool("scheduleRevised");
 
   // --- the evaluation being started (contract inputs of post-evaluation) ---
-  public static final String EVALUATION_TYPE = "evaluationType";
-  public static final String LEGAL_BASIS = "legalBasis";
-  public static final String URGENT = "urgent";
-  public static final String REQUEST_REASON = "requestReason";
-  public static final String REQUEST_DESCRIPTION = "requestDescription";
-  public static final String PUBLIC_OPINION_COUNT = "publicOpinionCount";
-  public static final String REQUESTED_BY = "requestedBy";
-  public static final String MERGED_REQUEST = "mergedRequest"; // Json, a request arriving while evaluating or suspended
+  public static final ProcessVariable<String> EVALUATION_TYPE = ProcessVariable.text("evaluationType");
+  public static final ProcessVariable<String> LEGAL_BASIS = ProcessVariable.text("legalBasis");
+  public static final ProcessVariable<Boolean> URGENT = ProcessVariable.bool("urgent");
+  public static final ProcessVariable<String> REQUEST_REASON = ProcessVariable.text("requestReason");
+  public static final ProcessVariable<String> REQUEST_DESCRIPTION = ProcessVariable.text("requestDescription");
+  public static final ProcessVariable<String> REQUESTED_BY = ProcessVariable.text("requestedBy");
+  /** A request arriving while evaluating or suspended. */
+  public static final ProcessVariable<EvaluationRequest> MERGED_REQUEST =
+      ProcessVariable.json("mergedRequest", EvaluationRequest.class);
 
   // --- waiver (Art. 20) ---
-  public static final String MONTHS_SINCE_LAST_EXECUTION_EVALUATION = "monthsSinceLastExecutionEvaluation";
-  public static final String NEW_CIRCUMSTANCES = "newCircumstances";
-  public static final String SUPERIOR_ORGANIZES = "superiorOrganizes";
-  public static final String EXEMPTION = "exemption"; // DMN single result
-  public static final String WAIVER_BASIS = "waiverBasis";
-  public static final String WAIVER_DECISION = "waiverDecision"; // CONFIRM | REJECT
-  public static final String WAIVER_REASON = "waiverReason";
+  public static final ProcessVariable<Integer> MONTHS_SINCE_LAST_EXECUTION_EVALUATION =
+      ProcessVariable.integer("monthsSinceLastExecutionEvaluation");
+  public static final ProcessVariable<Boolean> NEW_CIRCUMSTANCES = ProcessVariable.bool("newCircumstances");
+  public static final ProcessVariable<Boolean> SUPERIOR_ORGANIZES = ProcessVariable.bool("superiorOrganizes");
+  /** The evaluationExemption table's single result. */
+  public static final String EXEMPTION = "exemption";
+  public static final ProcessVariable<String> WAIVER_BASIS = ProcessVariable.text("waiverBasis");
+  /** CONFIRM | REJECT. */
+  public static final ProcessVariable<String> WAIVER_DECISION = ProcessVariable.text("waiverDecision");
+  public static final ProcessVariable<String> WAIVER_REASON = ProcessVariable.text("waiverReason");
 
   // --- results (contract outputs of post-evaluation) ---
-  public static final String EVALUATION_OUTCOME = "evaluationOutcome";
-  public static final String EVALUATION_GRADE = "evaluationGrade";
-  public static final String EVALUATION_REPORT = "evaluationReport";
-  public static final String EVALUATION_COMPLETED_DATE = "evaluationCompletedDate";
-  public static final String EVALUATION_STARTED_DATE = "evaluationStartedDate";
+  public static final ProcessVariable<String> EVALUATION_OUTCOME = ProcessVariable.text("evaluationOutcome");
+  public static final ProcessVariable<String> EVALUATION_GRADE = ProcessVariable.text("evaluationGrade");
+  public static final String EVALUATION_REPORT = "evaluationReport"; // File, passed through
+  public static final ProcessVariable<LocalDate> EVALUATION_COMPLETED_DATE = ProcessVariable.date("evaluationCompletedDate");
+  public static final ProcessVariable<LocalDate> EVALUATION_STARTED_DATE = ProcessVariable.date("evaluationStartedDate");
 
   // --- history and state ---
-  public static final String LAST_EXECUTION_EVALUATION_DATE = "lastExecutionEvaluationDate";
-  public static final String EVALUATION_HISTORY = "evaluationHistory"; // Json [{evaluationType, legalBasis, startedDate, completedDate, grade, outcome, waived, waiverReason}]
-  public static final String REQUEST_HISTORY = "requestHistory"; // Json [{requestReason, legalBasis, urgent, requestedBy, date, handling}]
-  public static final String TRACKING_STATUS = "trackingStatus"; // TRACKING | EVALUATING | SUSPENDED | TERMINATED | COMPLETED
-  public static final String RESUME_NOTES = "resumeNotes";
+  public static final ProcessVariable<LocalDate> LAST_EXECUTION_EVALUATION_DATE =
+      ProcessVariable.date("lastExecutionEvaluationDate");
+  public static final ProcessVariable<List<EvaluationRecord>> EVALUATION_HISTORY =
+      ProcessVariable.jsonList("evaluationHistory", EvaluationRecord.class);
+  public static final ProcessVariable<List<RequestRecord>> REQUEST_HISTORY =
+      ProcessVariable.jsonList("requestHistory", RequestRecord.class);
+  public static final ProcessVariable<TrackingStatus> TRACKING_STATUS =
+      ProcessVariable.enumerated("trackingStatus", TrackingStatus.class);
+  public static final ProcessVariable<String> RESUME_NOTES = ProcessVariable.text("resumeNotes");
 
-  // --- evaluation-request ---
-  public static final String TRIGGER = "trigger"; // DMN single result
-  public static final String REQUEST_ACCEPTED = "requestAccepted";
-  public static final String REQUEST_HANDLING = "requestHandling"; // STARTED | MERGED | RECORDED
-  public static final String REQUEST_REFUSAL_TEXT = "requestRefusalText";
+  /** Set on the running evaluation when an Art. 18 risk is reported meanwhile (read by its approval form). */
+  public static final ProcessVariable<Boolean> AUTHORITY_ATTENTION = ProcessVariable.bool("authorityAttention");
+  public static final ProcessVariable<String> AUTHORITY_ATTENTION_TEXT = ProcessVariable.text("authorityAttentionText");
 
   public static final String MESSAGE_EVALUATION_REQUESTED = "EvaluationRequested"; // contract
-  public static final String MESSAGE_PROGRESS_PAST_HALF = "ProgressPastHalf";
-  public static final String MESSAGE_MID_TERM_STARTED = "MidTermStarted";
+
+  /** Extension property of each event that catches EvaluationRequested: what happens to a request it receives. */
+  public static final String PROPERTY_REQUEST_HANDLING = "requestHandling"; // STARTED | MERGED
+
+  /** The request as the message carries it: the variables of DESIGN.md §4.3 plus the description and requester. */
+  public static EvaluationRequest request(Map<String, ?> variables) {
+    return new EvaluationRequest(REQUEST_REASON.from(variables), LEGAL_BASIS.from(variables), URGENT.from(variables),
+        REQUEST_DESCRIPTION.from(variables), REQUESTED_BY.from(variables));
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
+import cn.jiyuan.decisionreview.support.Jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -26,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PostEvaluationRestIT {
 
   @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
 
   private Http as(String user) {
     return Http.basic(port, user, "demo");
@@ -73,6 +77,7 @@ class PostEvaluationRestIT {
     Http.Response requested = as(requester).postJson("/engine-rest/process-definition/key/evaluation-request/submit-form",
         vars("decisionNumber", number, "requestReason", reason, "requestDescription", "需要评估"));
     assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+    Jobs.drain(engine, number); // delivery to tracking and the evaluation's start run as jobs
     JsonNode evaluation = as("sifa").get("/engine-rest/process-instance?processDefinitionKey=post-evaluation"
         + "&superProcessInstance=" + registered.json().get("id").asText()).json();
     assertThat(evaluation).as("the evaluation tracking started for " + number).hasSize(1);

@@ -7,6 +7,7 @@ import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
+import cn.jiyuan.decisionreview.support.Jobs;
 import cn.jiyuan.decisionreview.support.TestProcesses;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -225,6 +226,7 @@ class FormSubmissionIT {
     Http.Response accepted = as("fgw").postJson("/engine-rest/process-definition/key/evaluation-request/submit-form",
         vars("decisionNumber", number, "requestReason", "EXECUTOR_APPLICATION", "requestDescription", "目标设置偏高"));
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    Jobs.drain(engine, number); // the request reaches tracking in a job
     JsonNode requests = as("fgw").get("/api/decisions/" + Http.encode(number)).json().get("requests");
     assertThat(requests.findValuesAsText("requestedBy")).containsExactly("fgw");
   }

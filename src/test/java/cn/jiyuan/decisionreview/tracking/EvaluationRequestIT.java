@@ -1,13 +1,12 @@
 package cn.jiyuan.decisionreview.tracking;
 
-import cn.jiyuan.decisionreview.support.DecisionNumbers;
-import cn.jiyuan.decisionreview.support.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
+import cn.jiyuan.decisionreview.support.Jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,6 +120,7 @@ class EvaluationRequestIT {
     Http.Response submitted = jyj.postJson(START_FORM, vars("decisionNumber", picked.get("decisionNumber").asText(),
         "requestReason", "EXECUTOR_APPLICATION", "requestDescription", "近视率下降未达到年度目标，申请评估"));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+    Jobs.drain(engine, own);
 
     JsonNode evaluation = evaluationsUnder(trackingId);
     assertThat(evaluation).hasSize(1);
@@ -154,6 +154,7 @@ class EvaluationRequestIT {
     Http.Response submitted = as("zhengfu").postJson("/engine-rest/process-definition/key/evaluation-request/submit-form",
         vars("decisionNumber", number, "requestReason", "AUTHORITY_DEEMS_NECESSARY", "requestDescription", "社会关注度高"));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+    Jobs.drain(engine, number);
     JsonNode evaluation = evaluationsUnder(trackingId);
     assertThat(evaluation).hasSize(1);
     String pid = evaluation.get(0).get("id").asText();
@@ -172,12 +173,13 @@ class EvaluationRequestIT {
   void aScheduledEvaluationStartsFromItsTimerJob() {
     String number = number();
     // A reform started 11 months ago: its execution evaluation (Art. 19 ¶1) is due next month.
-    String start = TrackingService.today().minusMonths(11).toString();
+    String start = cn.jiyuan.decisionreview.shared.BeijingClock.INSTANCE.today().minusMonths(11).toString();
     String trackingId = register(number, "济源市工程建设项目审批制度改革方案", "REFORM", start, "exec-zjj");
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(trackingId).timers().singleResult();
     assertThat(timer.getDuedate()).isInTheFuture();
     assertThat(engine.getIdentityService().getCurrentAuthentication()).isNull();
     Jobs.run(engine, timer.getId());
+    Jobs.drain(engine, number);
 
     JsonNode evaluation = evaluationsUnder(trackingId);
     assertThat(evaluation).hasSize(1);
@@ -193,9 +195,11 @@ class EvaluationRequestIT {
     assertThat(as("sifa").postJson("/engine-rest/process-definition/key/evaluation-request/submit-form",
         vars("decisionNumber", number, "requestReason", "EFFECT_NOT_ACHIEVED", "requestDescription", "投放失序")).status())
         .isEqualTo(200);
+    Jobs.drain(engine, number);
     ProcessInstance evaluation = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(trackingId)
         .singleResult();
     EvaluationScenario.of(engine, evaluation).simplifiedUntilResolved("TERMINATE", "exec-jyj");
+    Jobs.drain(engine, number);
 
     JsonNode ended = as("jyj").get("/api/decisions/" + Http.encode(number)).json();
     assertThat(ended.get("status").asText()).isEqualTo("TERMINATED");

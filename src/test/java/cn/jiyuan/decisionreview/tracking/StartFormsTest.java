@@ -51,8 +51,9 @@ class StartFormsTest {
     while (m.find()) {
       declared.add(m.group(1));
     }
-    assertThat(declared).containsExactlyInAnyOrder(TrackingVariables.DECISION_NUMBER, TrackingVariables.REQUEST_REASON,
-        TrackingVariables.REQUEST_DESCRIPTION, TrackingVariables.PUBLIC_OPINION_COUNT);
+    assertThat(declared).containsExactlyInAnyOrder(TrackingVariables.DECISION_NUMBER.name(),
+        TrackingVariables.REQUEST_REASON.name(), TrackingVariables.REQUEST_DESCRIPTION.name(),
+        RequestVariables.PUBLIC_OPINION_COUNT.name());
   }
 
   @Test

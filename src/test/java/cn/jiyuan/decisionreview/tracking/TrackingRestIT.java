@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
+import cn.jiyuan.decisionreview.support.Jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Issue 4 items 1, 3, 7 through /engine-rest and /api as the demo users. */
@@ -17,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class TrackingRestIT {
 
   @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
 
   private Http as(String user) {
     return Http.basic(port, user, "demo");
@@ -90,6 +94,8 @@ class TrackingRestIT {
     Http.Response accepted = as("fgw").postJson("/engine-rest/process-definition/key/evaluation-request/submit-form", vars(
         "decisionNumber", number, "requestReason", "EXECUTOR_APPLICATION", "requestDescription", "执行中发现目标设置偏高"));
     assertThat(accepted.status()).isEqualTo(200);
+    // Delivery to tracking and the evaluation's start are jobs behind the requester's start.
+    Jobs.drain(engine, number);
     JsonNode evaluating = as("fgw").get("/api/decisions/" + Http.encode(number)).json();
     assertThat(evaluating.get("status").asText()).isEqualTo("EVALUATING");
     assertThat(evaluating.get("requests").findValuesAsText("handling")).containsExactly("STARTED");

@@ -6,6 +6,7 @@ import cn.jiyuan.decisionreview.support.Browser;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
+import cn.jiyuan.decisionreview.support.Jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
@@ -107,7 +108,7 @@ class RequestEvaluationBrowserIT {
       browser.driver().navigate().refresh();
       browser.waitForText("评估申请未受理");
       browser.clickText("评估申请未受理");
-      browser.waitForText("未达到第八条第（三）项");
+      browser.waitForText("不属于第八条第（三）项");
       assertThat(browser.bodyText()).contains(own, "公民、法人或者其他组织提出较多意见（第八条第（三）项）", "5 条");
       browser.screenshot("request-evaluation-5-refused");
       browser.clickText("已知悉");
@@ -123,8 +124,11 @@ class RequestEvaluationBrowserIT {
       browser.driver().findElement(By.id("requestDescription")).sendKeys("食堂收费和供餐质量投诉增多，申请评估实施效果");
       browser.screenshot("request-evaluation-6-filled");
       start(browser);
-      new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
-          engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(trackingId).count() == 1);
+      // Delivery and the evaluation's start are jobs behind the start; run them as the job executor would.
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> {
+        Jobs.drain(engine, own);
+        return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(trackingId).count() == 1;
+      });
       browser.waitForText("流程已发起");
       browser.screenshot("request-evaluation-7-started");
     }

@@ -49,7 +49,7 @@ class EvaluationTriggerDmnTest extends DmnTableTest {
     return table("跟踪反馈与后评估启动")
         .hitPolicy(HitPolicy.FIRST, HitPolicy.UNIQUE)
         .inputs("requestReason", "publicOpinionCount").inputTypes("string", "integer")
-        .outputs("accepted", "legalBasis", "urgent").outputTypes("boolean", "string", "boolean")
+        .outputs("accepted", "legalBasis", "urgent", "refusalReason").outputTypes("boolean", "string", "boolean", "string")
         .rules(8)
         .citing("第(八|十八)条").citingOutput("legalBasis");
   }
@@ -123,10 +123,17 @@ class EvaluationTriggerDmnTest extends DmnTableTest {
     DmnDecisionResultEntries result = evaluate(request);
 
     assertThat(matchedRules).as("matched rule").first().isEqualTo(rule);
-    assertThat(result.keySet()).containsExactly("accepted", "legalBasis", "urgent");
+    assertThat(result.keySet()).containsAnyOf("accepted").isSubsetOf("accepted", "legalBasis", "urgent", "refusalReason");
     assertThat(result.get("accepted")).isInstanceOf(Boolean.class).isEqualTo(accepted);
     assertThat(result.get("legalBasis")).isInstanceOf(String.class).isEqualTo(legalBasis);
     assertThat(result.get("urgent")).isInstanceOf(Boolean.class).isEqualTo(urgent);
+    if (accepted) {
+      assertThat(result.get("refusalReason")).as("an accepted request has no refusal reason").isNull();
+    } else {
+      // what the requester reads: Chinese, and the article it rests on
+      assertThat((String) result.get("refusalReason")).as("refusalReason").containsPattern("\\p{IsHan}")
+          .contains(legalBasis.isEmpty() ? "第十八条" : legalBasis);
+    }
   }
 
   @ParameterizedTest(name = "第八条: {0} is accepted, cites its item and is not urgent")
@@ -142,14 +149,39 @@ class EvaluationTriggerDmnTest extends DmnTableTest {
     }
   }
 
+  /** The threshold is read from the table itself: the DMN is the only place it lives. */
   @Test
-  void 第八条第三项_theThresholdIs20() {
-    for (int count = 0; count <= 100; count++) {
+  void 第八条第三项_theThresholdCellDecidesAtItsBoundary() throws Exception {
+    int threshold = threshold();
+    for (int count = 0; count <= threshold + 80; count++) {
       DmnDecisionResultEntries result = evaluate(new Request("PUBLIC_OPINIONS", count));
 
-      assertThat((Boolean) result.get("accepted")).as("count %s", count).isEqualTo(count >= 20);
+      assertThat((Boolean) result.get("accepted")).as("count %s", count).isEqualTo(count >= threshold);
       assertThat((String) result.get("legalBasis")).isEqualTo("第八条第（三）项");
     }
+  }
+
+  /** The refusal tells the requester the threshold; it must name the one of the row above, or it misleads. */
+  @Test
+  void 第八条第三项_theRefusalReasonNamesTheThresholdOfTheTable() throws Exception {
+    DmnDecisionResultEntries refused = evaluate(new Request("PUBLIC_OPINIONS", 0));
+
+    assertThat((String) refused.get("refusalReason")).contains(threshold() + " 条", "第八条第（三）项");
+  }
+
+  static int threshold() throws Exception {
+    String cell = countCells(Dmn.readModelFromFile(FILE.toFile())).get(0).getText().getTextContent();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(">=\\s*(\\d+)").matcher(cell);
+    assertThat(m.matches()).as("the threshold cell reads >= N: " + cell).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  static List<InputEntry> countCells(DmnModelInstance model) {
+    DecisionTable table = (DecisionTable) ((Decision) model.getModelElementById(DECISION)).getExpression();
+    return table.getRules().stream()
+        .map(rule -> new ArrayList<>(rule.getInputEntries()).get(1))
+        .filter(cell -> !cell.getText().getTextContent().isBlank())
+        .toList();
   }
 
   @Test
@@ -163,13 +195,9 @@ class EvaluationTriggerDmnTest extends DmnTableTest {
   @Test
   void 第八条第三项_theThresholdIsOneCellAnalystsCanEdit() throws Exception {
     DmnModelInstance model = Dmn.readModelFromFile(FILE.toFile());
-    DecisionTable table = (DecisionTable) ((Decision) model.getModelElementById(DECISION)).getExpression();
-    List<InputEntry> countCells = table.getRules().stream()
-        .map(rule -> new ArrayList<>(rule.getInputEntries()).get(1))
-        .filter(cell -> !cell.getText().getTextContent().isBlank())
-        .toList();
+    List<InputEntry> countCells = countCells(model);
 
-    assertThat(countCells).extracting(cell -> cell.getText().getTextContent()).containsExactly(">= 20");
+    assertThat(countCells).as("one cell holds the threshold").hasSize(1);
 
     countCells.get(0).getText().setTextContent(">= 30");
     DmnDecision edited = engine.parseDecision(DECISION, model);
