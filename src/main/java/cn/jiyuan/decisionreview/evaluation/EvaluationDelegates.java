@@ -4,8 +4,9 @@ import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 
 import cn.jiyuan.decisionreview.agency.AgencyService;
 import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.notification.Notifications;
 import cn.jiyuan.decisionreview.report.ReportText;
-import java.time.LocalDate;
+import cn.jiyuan.decisionreview.shared.BeijingClock;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,16 +18,34 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class EvaluationDelegates {
 
+  /** 通知评估启动 (Art. 5, 8): after the starter's transaction, so a failed notification never refuses a start. */
+  @Bean
+  JavaDelegate notifyEvaluationStarted(Notifications notifications) {
+    return MachineStep.failingWith("发送评估启动通知失败", execution -> notifications.evaluationStarted(
+        execution.getProcessInstanceId(), FormValues.text(execution.getVariable(DECISION_NUMBER)),
+        FormValues.text(execution.getVariable(DECISION_TITLE)), FormValues.text(execution.getVariable(EXECUTING_UNIT))));
+  }
+
   /** 起草评估报告 (Art. 13(1), 14). */
   @Bean
   JavaDelegate reportDraft(EvaluationReports reports) {
-    return reports::generateDraft;
+    return MachineStep.failingWith("生成评估报告初稿失败", reports::generateDraft);
   }
 
   /** 生成正式报告 (Art. 13(3)). */
   @Bean
   JavaDelegate reportFinal(EvaluationReports reports) {
-    return reports::generateFinal;
+    return MachineStep.failingWith("生成正式评估报告失败", reports::generateFinal);
+  }
+
+  /** 记入审定决定 (Art. 13(4), 16): the approval page of the final report, and the notice that the outcome stands. */
+  @Bean
+  JavaDelegate recordApproval(EvaluationReports reports, Notifications notifications) {
+    return MachineStep.failingWith("记入审定决定失败", execution -> {
+      reports.recordApproval(execution, FormValues.text(execution.getVariable(REPORT_APPROVED_BY)));
+      notifications.reportResolved(execution.getProcessInstanceId(), FormValues.text(execution.getVariable(DECISION_NUMBER)),
+          FormValues.text(execution.getVariable(DECISION_TITLE)), FormValues.text(execution.getVariable(EXECUTING_UNIT)));
+    });
   }
 
   /** 不符合: the refused agency's reason is shown on the next selection (Art. 22, 25). */
@@ -76,8 +95,8 @@ public class EvaluationDelegates {
 
   /** 评估归档: the completion date returned to decision tracking (Art. 16, 26). */
   @Bean
-  JavaDelegate evaluationArchive() {
-    return execution -> execution.setVariable(EVALUATION_COMPLETED_DATE,
-        LocalDate.now(EvaluationStartListener.CHINA).toString());
+  JavaDelegate evaluationArchive(BeijingClock clock) {
+    return MachineStep.failingWith("评估归档失败", execution -> execution.setVariable(EVALUATION_COMPLETED_DATE,
+        clock.today().toString()));
   }
 }

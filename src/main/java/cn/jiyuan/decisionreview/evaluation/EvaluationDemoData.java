@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -166,6 +168,9 @@ public class EvaluationDemoData {
   }
 
   private String evaluationOf(String number) {
+    String tracking = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ProcessKeys.DECISION_TRACKING).processInstanceBusinessKey(number).singleResult().getId();
+    runDueJobs(tracking);
     return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProcessKeys.POST_EVALUATION)
         .processInstanceBusinessKey(number).singleResult().getId();
   }
@@ -181,11 +186,42 @@ public class EvaluationDemoData {
     for (int i = 0; i < pairs.length; i += 2) {
       vars.put((String) pairs[i], pairs[i + 1]);
     }
+    runDueJobs(pid);
     as(user, () -> {
       Task task = engine.getTaskService().createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).singleResult();
       engine.getFormService().submitTaskForm(task.getId(), vars);
       return null;
     });
+    runDueJobs(pid);
+  }
+
+  /**
+   * Runs the machine work behind the async boundaries of the decision's processes now (tracking, request and
+   * evaluation share the business key), so the next demo step finds its task; the job executor may take a job first.
+   */
+  private void runDueJobs(String pid) {
+    String number = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pid)
+        .singleResult().getBusinessKey();
+    for (int round = 0; round < 100; round++) {
+      List<Job> due = new java.util.ArrayList<>();
+      for (ProcessInstance p : engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
+          .list()) {
+        due.addAll(engine.getManagementService().createJobQuery().processInstanceId(p.getId()).executable().active()
+            .withRetriesLeft().list());
+      }
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        try {
+          engine.getManagementService().executeJob(job.getId());
+        } catch (RuntimeException e) {
+          if (engine.getManagementService().createJobQuery().jobId(job.getId()).count() > 0) {
+            throw e;
+          } // otherwise the job executor ran it meanwhile
+        }
+      }
+    }
   }
 
   private <T> T as(String user, java.util.function.Supplier<T> work) {

@@ -6,7 +6,6 @@ import cn.jiyuan.decisionreview.form.FormRefusal;
 import cn.jiyuan.decisionreview.form.FormValues;
 import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.identity.Groups;
-import cn.jiyuan.decisionreview.notification.Notifications;
 import cn.jiyuan.decisionreview.tracking.DecisionNumber;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,14 +30,11 @@ public class EvaluationStartListener implements ExecutionListener {
   private final IdentityService identityService;
   private final ParticipantGrants grants;
   private final Directory directory;
-  private final Notifications notifications;
 
-  public EvaluationStartListener(IdentityService identityService, ParticipantGrants grants, Directory directory,
-      Notifications notifications) {
+  public EvaluationStartListener(IdentityService identityService, ParticipantGrants grants, Directory directory) {
     this.identityService = identityService;
     this.grants = grants;
     this.directory = directory;
-    this.notifications = notifications;
   }
 
   @Override
@@ -68,7 +64,6 @@ public class EvaluationStartListener implements ExecutionListener {
 
     execution.setProcessBusinessKey(number);
     grants.grantGroup(execution.getProcessInstanceId(), unit);
-    notifications.evaluationStarted(execution.getProcessInstanceId(), number, title, unit);
     execution.setVariable(DECISION_NUMBER, number);
     execution.setVariable(DECISION_TITLE, title);
     execution.setVariable(URGENT, "RISK".equals(type) || FormValues.isTrue(execution.getVariable(URGENT)));

@@ -105,12 +105,9 @@ public class EvaluationTaskCompletion implements TaskListener {
       case TaskKeys.AUTHORITY_APPROVAL -> {
         execution.setVariable(EVALUATION_OUTCOME_LABEL,
             EvaluationCodes.label(EvaluationCodes.OUTCOMES, task.getVariable(EVALUATION_OUTCOME)));
-        if ("APPROVE".equals(FormValues.text(task.getVariable(REPORT_DECISION)))) {
-          reports.recordApproval(execution, identityService.getCurrentAuthentication() == null ? task.getAssignee()
-              : identityService.getCurrentAuthentication().getUserId());
-          notifications.reportResolved(task.getProcessInstanceId(), FormValues.text(task.getVariable(DECISION_NUMBER)),
-              FormValues.text(task.getVariable(DECISION_TITLE)), FormValues.text(task.getVariable(EXECUTING_UNIT)));
-        }
+        // who approved, for the approval page that 记入审定决定 writes after this transaction
+        execution.setVariable(REPORT_APPROVED_BY, identityService.getCurrentAuthentication() == null ? task.getAssignee()
+            : identityService.getCurrentAuthentication().getUserId());
       }
       default -> { }
     }

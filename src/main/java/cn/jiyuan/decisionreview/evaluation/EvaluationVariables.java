@@ -117,6 +117,8 @@ public final class EvaluationVariables {
   public static final String OUTCOME_REASONS = "outcomeReasons";
   public static final String EVALUATION_OUTCOME_LABEL = "evaluationOutcomeLabel";
   public static final String REPORT_RETURN_COMMENTS = "reportReturnComments";
+  /** The user who decided 决策机关审定, for the approval page of the report. */
+  public static final String REPORT_APPROVED_BY = "reportApprovedBy";
   public static final String AUTHORITY_ATTENTION = "authorityAttention"; // Art. 18 requests arriving mid-evaluation
 
   // --- 采取补救措施 (Art. 17) / 重新履行决策程序 (Decree 713 Art. 37) ---

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -47,10 +46,12 @@ public final class Jobs {
           management.executeJob(job.getId());
         } catch (OptimisticLockingException e) {
           // the job executor ran it meanwhile
-        } catch (ProcessEngineException e) {
+        } catch (RuntimeException e) {
+          // Gone: the job executor ran it between the query and this call. Losing that race can surface as any
+          // exception, not only a ProcessEngineException: e.g. a parallel branch's execution pruned meanwhile.
           if (management.createJobQuery().jobId(job.getId()).count() > 0) {
             throw e;
-          } // otherwise gone: the job executor ran it between the query and this call
+          }
         }
       }
     }
