@@ -2,6 +2,7 @@ package cn.jiyuan.decisionreview.evaluation;
 
 import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 
+import cn.jiyuan.decisionreview.agency.AgencyEligibilityCheck;
 import cn.jiyuan.decisionreview.agency.AgencyService;
 import cn.jiyuan.decisionreview.form.FormValues;
 import cn.jiyuan.decisionreview.notification.Notifications;
@@ -52,10 +53,24 @@ public class EvaluationDelegates {
   @Bean
   ExecutionListener agencyRefusal() {
     return execution -> {
-      Object check = execution.getVariable("agencyCheck");
-      String reason = check instanceof Map<?, ?> m ? String.valueOf(m.get("reason")) : "该机构不符合受委托条件";
+      String reason = AGENCY_CHECK.find(execution).map(AgencyEligibilityCheck.Result::reason).orElse("该机构不符合受委托条件");
       execution.setVariable(AGENCY_ELIGIBLE, false);
       execution.setVariable(AGENCY_REFUSAL_REASON, reason);
+    };
+  }
+
+  /**
+   * After 核验机构资格: the table's single result (a map) becomes a typed Json record, and the gateway decides on
+   * {@code agencyEligible} rather than on a map's key.
+   */
+  @Bean
+  ExecutionListener recordAgencyCheck() {
+    return execution -> {
+      Map<?, ?> result = (Map<?, ?>) execution.getVariable(AGENCY_CHECK.name());
+      boolean eligible = result != null && Boolean.TRUE.equals(result.get("eligible"));
+      AGENCY_CHECK.set(execution, new AgencyEligibilityCheck.Result(eligible,
+          result == null ? null : FormValues.text(result.get("reason"))));
+      execution.setVariable(AGENCY_ELIGIBLE, eligible);
     };
   }
 
@@ -78,7 +93,7 @@ public class EvaluationDelegates {
   @Bean
   ExecutionListener gradeResultMapping() {
     return execution -> {
-      Map<?, ?> result = (Map<?, ?>) execution.getVariable("gradeResult");
+      Map<?, ?> result = (Map<?, ?>) execution.getVariable(GRADE_RESULT);
       String grade = result == null ? null : (String) result.get("grade");
       String outcome = result == null ? null : (String) result.get("suggestedOutcome");
       Object score = execution.getVariable(WEIGHTED_SCORE);
@@ -89,7 +104,7 @@ public class EvaluationDelegates {
       execution.setVariable(SUGGESTED_OUTCOME, outcome);
       execution.setVariable(EVALUATION_GRADE_LABEL, EvaluationCodes.label(EvaluationCodes.GRADES, grade));
       execution.setVariable(SUGGESTED_OUTCOME_LABEL, EvaluationCodes.label(EvaluationCodes.OUTCOMES, outcome));
-      execution.removeVariable("gradeResult");
+      execution.removeVariable(GRADE_RESULT);
     };
   }
 

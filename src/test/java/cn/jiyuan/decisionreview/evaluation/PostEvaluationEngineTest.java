@@ -133,7 +133,7 @@ class PostEvaluationEngineTest {
     assertThat(analysis.getDeleteReason()).isEqualTo("completed");
     verify(reports, never()).generateDraft(any());
 
-    executeJob(instance, "Task_WeightedScore"); // scoring and grading, in their own transaction
+    executeJob(instance, TaskKeys.WEIGHTED_SCORE); // scoring and grading, in their own transaction
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), EvaluationVariables.WEIGHTED_SCORE))
         .isEqualTo(92.0);
 
@@ -148,7 +148,7 @@ class PostEvaluationEngineTest {
     assertThat(failed.getExceptionMessage()).isEqualTo("生成评估报告初稿失败：磁盘已满");
     Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(incident).isNotNull();
-    assertThat(incident.getActivityId()).isEqualTo("Task_GenerateDraft");
+    assertThat(incident.getActivityId()).isEqualTo(TaskKeys.GENERATE_DRAFT);
     assertThat(incident.getIncidentMessage()).isEqualTo("生成评估报告初稿失败：磁盘已满");
 
     // The analysis stands, the grade stays, and nothing after the report has started.
@@ -182,29 +182,29 @@ class PostEvaluationEngineTest {
 
     complete(instance, TaskKeys.FINALIZE_REPORT, Map.of());
     verify(reportFinal, never()).execute(any());
-    executeJob(instance, "Task_GenerateFinal");
+    executeJob(instance, TaskKeys.GENERATE_FINAL);
     verify(reportFinal).execute(any());
 
     // Returned: back to the team, the approval not recorded.
     complete(instance, TaskKeys.AUTHORITY_APPROVAL, Map.of(EvaluationVariables.REPORT_DECISION, "RETURN"));
     assertThat(waitsAt(instance, TaskKeys.FINALIZE_REPORT)).isTrue();
     complete(instance, TaskKeys.FINALIZE_REPORT, Map.of());
-    executeJob(instance, "Task_GenerateFinal");
+    executeJob(instance, TaskKeys.GENERATE_FINAL);
 
     complete(instance, TaskKeys.AUTHORITY_APPROVAL, Variables.createVariables()
         .putValue(EvaluationVariables.REPORT_DECISION, "APPROVE").putValue(EvaluationVariables.EVALUATION_OUTCOME, "SUSPEND"));
     verify(recordApproval, never()).execute(any());
-    executeJob(instance, "Task_RecordApproval");
+    executeJob(instance, TaskKeys.RECORD_APPROVAL);
     verify(recordApproval).execute(any());
     assertThat(waitsAt(instance, TaskKeys.MITIGATION)).isTrue();
     assertThat(waitsAt(instance, TaskKeys.RE_DECISION)).isFalse();
 
     complete(instance, TaskKeys.MITIGATION, Map.of());
     verify(archive, never()).execute(any());
-    executeJob(instance, "Task_Archive");
+    executeJob(instance, TaskKeys.ARCHIVE);
     verify(archive).execute(any());
     // The hand-back to a calling tracking is a job of its own, so a failure there does not undo the archive.
-    executeJob(instance, "EndEvent_Completed");
+    executeJob(instance, TaskKeys.END_COMPLETED);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
         .singleResult().getEndTime()).isNotNull();
   }
@@ -216,7 +216,7 @@ class PostEvaluationEngineTest {
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS);
     assertThat(waitsAt(instance, TaskKeys.DETERMINE_METHOD)).isTrue();
     verify(notify, never()).execute(any());
-    executeJob(instance, "Task_NotifyEvaluationStarted");
+    executeJob(instance, TaskKeys.NOTIFY_EVALUATION_STARTED);
     verify(notify).execute(any());
     assertThat(waitsAt(instance, TaskKeys.DETERMINE_METHOD)).isTrue();
   }
