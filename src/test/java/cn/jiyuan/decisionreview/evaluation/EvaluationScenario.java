@@ -22,21 +22,19 @@ public class EvaluationScenario {
 
   private final ProcessEngine engine;
   public final ProcessInstance instance;
-  /** Whose jobs {@link #drain} runs: the decision number, shared with the calling tracking, or the instance id. */
-  private final String jobKey;
 
   private EvaluationScenario(ProcessEngine engine, ProcessInstance instance) {
     this.engine = engine;
     this.instance = instance;
-    String businessKey = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
-        .singleResult().getBusinessKey();
-    this.jobKey = businessKey != null ? businessKey : instance.getId();
     drain();
   }
 
-  /** Runs the machine work waiting behind an async boundary (notification, grading, reports, archive, hand-back). */
+  /**
+   * Runs the evaluation's machine work waiting behind an async boundary (notification, grading, reports, archive,
+   * hand-back). Only this instance's jobs: a calling tracking's due timers are the tracking test's to fire.
+   */
   public EvaluationScenario drain() {
-    Jobs.drain(engine, jobKey);
+    Jobs.drain(engine, instance.getId());
     return this;
   }
 
