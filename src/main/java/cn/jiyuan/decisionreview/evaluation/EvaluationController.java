@@ -43,7 +43,7 @@ public class EvaluationController {
     return store.materials(processInstanceId).stream().map(f -> Map.<String, Object>of(
         "id", f.id(), "fileName", f.fileName(), "mimeType", f.mimeType(), "size", f.size(),
         "uploadedBy", f.uploadedBy() == null ? "" : f.uploadedBy(), "uploadedAt", f.uploadedAt().toString(),
-        "url", EvaluationTaskCompletion.materialUrl(processInstanceId, f.id()))).toList();
+        "url", EvaluationTaskListeners.materialUrl(processInstanceId, f.id()))).toList();
   }
 
   @GetMapping("/api/evaluations/{processInstanceId}/materials/{materialId}")

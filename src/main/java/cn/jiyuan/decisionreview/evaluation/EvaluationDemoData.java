@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -61,20 +63,20 @@ public class EvaluationDemoData {
   /** 课后服务: commissioned to the demo agency; jyj supplies materials, jigou records consultations. */
   private void commissionedAtImplementation() {
     String pid = registerAndFireSchedule("济政〔2025〕7号", "济源市中小学课后服务实施方案", "POLICY", true, "2025-09-01", null, "exec-jyj");
-    act("sifa", pid, "Task_DetermineMethod", "evaluatorType", "COMMISSIONED", "procedureType", "FULL",
+    act("sifa", pid, TaskKeys.DETERMINE_METHOD, "evaluatorType", "COMMISSIONED", "procedureType", "FULL",
         "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE");
-    act("sifa", pid, "Task_SelectAgency", "agencyId", "demo", "commissionScope", "对课后服务实施情况开展整体评估，形成评估报告",
+    act("sifa", pid, TaskKeys.SELECT_AGENCY, "agencyId", "demo", "commissionScope", "对课后服务实施情况开展整体评估，形成评估报告",
         "noSubcontractingDeclared", true);
-    act("jigou", pid, "Task_FormTeam", "teamMembers", json(List.of(
+    act("jigou", pid, TaskKeys.FORM_TEAM, "teamMembers", json(List.of(
         member("孙立新", "郑州大学公共政策研究中心", "行业专家", "0371-67780001"),
         member("李红", "市人大常委会教科文卫工委", "人大代表", "0391-6633002"),
         member("周法明", "河南济源律师事务所", "法律专家", "13903910003"))));
-    act("jigou", pid, "Task_DraftPlan", "planPurpose", "评估课后服务政策执行满一年的实施效果，提出完善建议",
+    act("jigou", pid, TaskKeys.DRAFT_PLAN, "planPurpose", "评估课后服务政策执行满一年的实施效果，提出完善建议",
         "planObjectContent", "全市 126 所中小学课后服务的覆盖、质量、收费和满意度",
         "planStandardsMethods", "按第七条六个方面评分；问卷调查、实地调研、座谈会", "planStepsSchedule", "11月准备，12月实施，次年1月形成报告",
         "planBudget", 86000, "planOrganisation", "郑州大学公共政策研究中心组织实施，市教育局配合提供材料");
-    act("zhengfu", pid, "Task_ApprovePlan", "planDecision", "APPROVE");
-    act("jigou", pid, "Task_DesignSurvey", "surveyOutline", "家长、教师、学生三类对象；城区与农村学校分层抽样",
+    act("zhengfu", pid, TaskKeys.APPROVE_PLAN, "planDecision", "APPROVE");
+    act("jigou", pid, TaskKeys.DESIGN_SURVEY, "surveyOutline", "家长、教师、学生三类对象；城区与农村学校分层抽样",
         "questionnaireTitle", "济源市中小学课后服务满意度调查", "questionnaireDays", 30, "questionnaireItems", json(List.of(
             Map.of("question", "您的身份", "type", "SINGLE", "options", "学生家长\n教师\n学生\n其他"),
             Map.of("question", "您对课后服务总体是否满意？", "type", "SCALE"),
@@ -86,39 +88,39 @@ public class EvaluationDemoData {
   private void simplifiedAtAuthorityApproval() {
     String pid = registerAndRequest("济政〔2025〕21号", "济源市老旧小区改造三年行动计划", "PLAN", false, "2025-01-01", "2027-12-31",
         "exec-zjj", "sifa", "EFFECT_NOT_ACHIEVED", "电梯加装进度明显滞后，未达到年度目标");
-    act("sifa", pid, "Task_DetermineMethod", "evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
+    act("sifa", pid, TaskKeys.DETERMINE_METHOD, "evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
         "simplifiedJustification", "评估事项单一、争议较小，采用简易程序（第十五条）", "undertakingUnit", "legal-affairs",
         "evaluationScope", "PARTIAL", "dimensionsInScope", json(List.of("EXECUTION", "ALIGNMENT", "OBJECTIVES")));
-    act("zjj", pid, "Task_SupplyMaterialsSimplified",
+    act("zjj", pid, TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED,
         "materialFile1", Variables.fileValue("老旧小区改造进度台账.pdf")
             .file("%PDF-1.4\n% 演示材料\n".getBytes(StandardCharsets.UTF_8)).mimeType("application/pdf").create(),
         "implementationData", "计划改造 68 个小区，已完工 41 个，惠及居民 1.2 万户",
         "implementationProblems", "部分小区加装电梯意见不一，进度滞后", "implementationRisks", "施工扰民投诉增多",
         "implementationSuggestions", "建立居民议事机制，分批推进");
-    act("sifa", pid, "Task_RecordConsultationsSimplified", "consultations", json(List.of(
+    act("sifa", pid, TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, "consultations", json(List.of(
         Map.of("channel", "SYMPOSIUM", "date", "2026-10-15", "participants", 32, "opinionCount", 47, "summary", "邀请居民代表、街道社区座谈"))));
-    act("sifa", pid, "Task_AnalysisSimplified", "scoreExecution", 68, "findingsExecution", "进度滞后于计划约三个月",
+    act("sifa", pid, TaskKeys.ANALYSIS_SIMPLIFIED, "scoreExecution", 68, "findingsExecution", "进度滞后于计划约三个月",
         "scoreAlignment", 82, "findingsAlignment", "居民总体支持，满意度 81%", "scoreObjectives", 70,
         "findingsObjectives", "改善居住条件目标基本实现，但电梯加装未达预期", "severeAdverseImpact", false, "legalityConflict", false,
         "implementationPerformance", "已完工率 60%", "institutionalDesign", "居民出资比例规定不够明确",
         "preliminaryConclusion", "计划总体可行，需调整电梯加装的推进方式", "recommendations", "明确出资分担比例，延长工期");
-    act("sifa", pid, "Task_ReviewDraft", "draftConfirmed", true, "draftReviewNotes", "初稿结构完整");
-    act("sifa", pid, "Task_FinalizeReport", "finalReportNotes", "定稿，提交决策机关审定");
+    act("sifa", pid, TaskKeys.REVIEW_DRAFT, "draftConfirmed", true, "draftReviewNotes", "初稿结构完整");
+    act("sifa", pid, TaskKeys.FINALIZE_REPORT, "finalReportNotes", "定稿，提交决策机关审定");
   }
 
   /** 民营经济: self-evaluation by the legal office; fgw owes the materials. */
   private void selfEvaluationAtMaterials() {
     String pid = registerAndFireSchedule("济政〔2026〕3号", "济源市促进民营经济高质量发展若干政策措施", "REFORM", false, "2025-11-01", null, "exec-fgw");
-    act("sifa", pid, "Task_DetermineMethod", "evaluatorType", "SELF", "procedureType", "FULL",
+    act("sifa", pid, TaskKeys.DETERMINE_METHOD, "evaluatorType", "SELF", "procedureType", "FULL",
         "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE");
-    act("sifa", pid, "Task_FormTeam", "teamMembers", json(List.of(
+    act("sifa", pid, TaskKeys.FORM_TEAM, "teamMembers", json(List.of(
         member("王明远", "市司法局", "机关工作人员", "0391-6600001"),
         member("赵敏", "市政协经济委员会", "政协委员", "0391-6600002"))));
-    act("sifa", pid, "Task_DraftPlan", "planPurpose", "评估政策措施执行满一年的效果",
+    act("sifa", pid, TaskKeys.DRAFT_PLAN, "planPurpose", "评估政策措施执行满一年的效果",
         "planObjectContent", "减税降费、融资支持、营商环境三类 22 项措施", "planStandardsMethods", "第七条；企业问卷、座谈会",
         "planStepsSchedule", "两个月", "planBudget", 30000, "planOrganisation", "市司法局牵头");
-    act("zhengfu", pid, "Task_ApprovePlan", "planDecision", "APPROVE");
-    act("sifa", pid, "Task_DesignSurvey", "surveyOutline", "规上企业与小微企业分别抽样",
+    act("zhengfu", pid, TaskKeys.APPROVE_PLAN, "planDecision", "APPROVE");
+    act("sifa", pid, TaskKeys.DESIGN_SURVEY, "surveyOutline", "规上企业与小微企业分别抽样",
         "questionnaireTitle", "民营企业政策获得感调查", "questionnaireDays", 20, "questionnaireItems", json(List.of(
             Map.of("question", "您对政策措施的总体满意度", "type", "SCALE"))));
   }
@@ -165,31 +167,11 @@ public class EvaluationDemoData {
     return evaluationOf(number);
   }
 
-  /**
-   * Runs the machine work behind tracking's async boundaries (delivery, exemption check, evaluation start) for one
-   * decision now, as the job executor would shortly, so that the demo evaluations exist when startup ends.
-   */
-  private void runJobs(String number) {
-    for (int round = 0; round < 50; round++) {
-      List<String> instances = new java.util.ArrayList<>(engine.getRuntimeService().createProcessInstanceQuery()
-          .processInstanceBusinessKey(number).list().stream().map(p -> p.getId()).toList());
-      var jobs = instances.stream().flatMap(id -> engine.getManagementService().createJobQuery().processInstanceId(id)
-          .executable().active().withRetriesLeft().list().stream()).toList();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      for (var job : jobs) {
-        try {
-          engine.getManagementService().executeJob(job.getId());
-        } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
-          // the job executor ran it meanwhile
-        }
-      }
-    }
-  }
 
   private String evaluationOf(String number) {
-    runJobs(number);
+    String tracking = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ProcessKeys.DECISION_TRACKING).processInstanceBusinessKey(number).singleResult().getId();
+    runDueJobs(tracking);
     return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProcessKeys.POST_EVALUATION)
         .processInstanceBusinessKey(number).singleResult().getId();
   }
@@ -205,11 +187,42 @@ public class EvaluationDemoData {
     for (int i = 0; i < pairs.length; i += 2) {
       vars.put((String) pairs[i], pairs[i + 1]);
     }
+    runDueJobs(pid);
     as(user, () -> {
       Task task = engine.getTaskService().createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).singleResult();
       engine.getFormService().submitTaskForm(task.getId(), vars);
       return null;
     });
+    runDueJobs(pid);
+  }
+
+  /**
+   * Runs the machine work behind the async boundaries of the decision's processes now (tracking, request and
+   * evaluation share the business key), so the next demo step finds its task; the job executor may take a job first.
+   */
+  private void runDueJobs(String pid) {
+    String number = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pid)
+        .singleResult().getBusinessKey();
+    for (int round = 0; round < 100; round++) {
+      List<Job> due = new java.util.ArrayList<>();
+      for (ProcessInstance p : engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
+          .list()) {
+        due.addAll(engine.getManagementService().createJobQuery().processInstanceId(p.getId()).executable().active()
+            .withRetriesLeft().list());
+      }
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        try {
+          engine.getManagementService().executeJob(job.getId());
+        } catch (RuntimeException e) {
+          if (engine.getManagementService().createJobQuery().jobId(job.getId()).count() > 0) {
+            throw e;
+          } // otherwise the job executor ran it meanwhile
+        }
+      }
+    }
   }
 
   private <T> T as(String user, java.util.function.Supplier<T> work) {

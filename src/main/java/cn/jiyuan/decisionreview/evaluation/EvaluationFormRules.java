@@ -25,10 +25,13 @@ public class EvaluationFormRules {
 
   static final int MAX_BUDGET_YUAN = 100_000_000;
 
-  /** Checks the submission of a task; {@code var} reads a variable visible to the task. */
-  public FormRefusal check(String taskDefinitionKey, Function<String, Object> var, Context context) {
+  /**
+   * Checks the submission of a task; {@code ruleSet} is the task's {@code formRules} property (the full path's task
+   * key, {@link TaskKeys#ruleSet}), {@code var} reads a variable visible to the task.
+   */
+  public FormRefusal check(String ruleSet, Function<String, Object> var, Context context) {
     FormRefusal r = new FormRefusal();
-    switch (TaskKeys.canonical(taskDefinitionKey)) {
+    switch (ruleSet) {
       case TaskKeys.DETERMINE_METHOD -> determineMethod(var, context, r);
       case TaskKeys.SELECT_AGENCY -> selectAgency(var, context, r);
       case TaskKeys.FORM_TEAM -> formTeam(var, r);

@@ -30,7 +30,7 @@ final class EvaluationHistory {
   /**
    * A completed user task.
    *
-   * @param key the canonical task key ({@link TaskKeys#canonical})
+   * @param key the step's task key: its {@code formRules} property ({@link TaskKeys#ruleSet}), the full path's key
    * @param completedBy the user who completed it, if known
    * @param group the candidate group it was offered to
    * @param submitted the variables its submission set

@@ -11,17 +11,20 @@ import cn.jiyuan.decisionreview.report.ReportData;
 import cn.jiyuan.decisionreview.report.ReportService;
 import cn.jiyuan.decisionreview.report.ReportText;
 import cn.jiyuan.decisionreview.security.SystemCalls;
+import cn.jiyuan.decisionreview.shared.BeijingClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricDetail;
@@ -50,10 +53,15 @@ public class EvaluationReports {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final AgencyService agencies;
+  private final RepositoryService repositoryService;
+  private final BeijingClock clock;
 
   public EvaluationReports(ReportService reportService, EvaluationFileStore store, HistoryService historyService,
       RuntimeService runtimeService, IdentityService identityService, AgencyService agencies, Directory directory,
-      DecisionReviewProperties properties, SystemCalls system) {
+      DecisionReviewProperties properties, SystemCalls system, RepositoryService repositoryService,
+      BeijingClock clock) {
+    this.repositoryService = repositoryService;
+    this.clock = clock;
     this.system = system;
     this.directory = directory;
     this.runtimeService = runtimeService;
@@ -86,7 +94,7 @@ public class EvaluationReports {
     byte[] content;
     if (FormValues.isTrue(execution.getVariable(REPORT_REVISED_BY_TEAM))
         && execution.getVariableTyped(REVISED_REPORT) instanceof FileValue revised) {
-      content = reportService.appendExpertOpinions(EvaluationTaskCompletion.bytes(revised), data.expertOpinions());
+      content = reportService.appendExpertOpinions(Uploads.bytes(revised), data.expertOpinions());
     } else {
       content = reportService.render(data);
     }
@@ -105,8 +113,8 @@ public class EvaluationReports {
     ReportData.Approval approval = new ReportData.Approval(APPROVED_LABEL,
         FormValues.text(EvaluationCodes.label(EvaluationCodes.OUTCOMES, execution.getVariable(EVALUATION_OUTCOME))),
         FormValues.text(execution.getVariable(OUTCOME_REASONS)), properties.getAuthorityName(),
-        approvedBy == null ? null : FormValues.text(directory.userName(approvedBy)), LocalDate.now(EvaluationStartListener.CHINA));
-    store(execution, reportService.appendApproval(EvaluationTaskCompletion.bytes(report), approval), true);
+        approvedBy == null ? null : FormValues.text(directory.userName(approvedBy)), clock.today());
+    store(execution, reportService.appendApproval(Uploads.bytes(report), approval), true);
   }
 
   /** The label of 审定通过 as the authority-approval form shows it. */
@@ -146,7 +154,7 @@ public class EvaluationReports {
         .toList();
     List<ReportData.Material> materials = store.materials(processInstanceId).stream()
         .map(f -> new ReportData.Material(f.fileName(), f.size(), directory.userName(f.uploadedBy()),
-            f.uploadedAt().atZone(EvaluationStartListener.CHINA).toLocalDateTime().toString()))
+            f.uploadedAt().atZone(BeijingClock.ZONE).toLocalDateTime().toString()))
         .toList();
     List<ReportData.ExpertOpinion> opinions = FormValues.objectList(var.apply(EXPERT_OPINIONS)).stream()
         .map(o -> new ReportData.ExpertOpinion(str(o, "expertName"),
@@ -174,7 +182,7 @@ public class EvaluationReports {
         EvaluationCodes.label(EvaluationCodes.OUTCOMES, var.apply(SUGGESTED_OUTCOME)),
         FormValues.text(var.apply(PRELIMINARY_CONCLUSION)), FormValues.text(var.apply(RECOMMENDATIONS)),
         FormValues.text(var.apply(OTHER_ISSUES)), materials, opinions,
-        properties.getMeasures().versionText(), LocalDate.now(EvaluationStartListener.CHINA), draft);
+        properties.getMeasures().versionText(), clock.today(), draft);
   }
 
   private ReportData.Evaluator evaluator(Function<String, Object> var) {
@@ -216,7 +224,7 @@ public class EvaluationReports {
       }
     }
     Set<String> active = activeActivities(processInstanceId);
-    LocalDate today = LocalDate.now(EvaluationStartListener.CHINA);
+    LocalDate today = clock.today();
     List<EvaluationHistory.Step> finished = new ArrayList<>();
     List<EvaluationHistory.Step> justCompleted = new ArrayList<>();
     for (HistoricTaskInstance t : historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
@@ -236,8 +244,11 @@ public class EvaluationReports {
         STEP_VARIABLES.forEach(name -> values.computeIfAbsent(name, var));
       }
       String completedBy = t.getAssignee() != null ? t.getAssignee() : done ? completers.get(t.getId()) : currentUser;
-      EvaluationHistory.Step step = new EvaluationHistory.Step(TaskKeys.canonical(t.getTaskDefinitionKey()), t.getName(),
-          done ? t.getEndTime().toInstant().atZone(EvaluationStartListener.CHINA).toLocalDate() : today, completedBy,
+      // the step as its task declares it (formRules): a simplified-path task is the same step as its full twin
+      String key = Optional.ofNullable(TaskKeys.ruleSet(repositoryService.getBpmnModelInstance(t.getProcessDefinitionId()),
+          t.getTaskDefinitionKey())).orElse(t.getTaskDefinitionKey());
+      EvaluationHistory.Step step = new EvaluationHistory.Step(key, t.getName(),
+          done ? t.getEndTime().toInstant().atZone(BeijingClock.ZONE).toLocalDate() : today, completedBy,
           candidateGroup(t.getId()), values);
       (done ? finished : justCompleted).add(step);
     }

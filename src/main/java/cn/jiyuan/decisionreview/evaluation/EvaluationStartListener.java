@@ -6,10 +6,8 @@ import cn.jiyuan.decisionreview.form.FormRefusal;
 import cn.jiyuan.decisionreview.form.FormValues;
 import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.identity.Groups;
-import cn.jiyuan.decisionreview.notification.Notifications;
+import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.tracking.DecisionNumber;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,19 +24,17 @@ import org.springframework.stereotype.Component;
 @Component("evaluationStart")
 public class EvaluationStartListener implements ExecutionListener {
 
-  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
   private final IdentityService identityService;
   private final ParticipantGrants grants;
   private final Directory directory;
-  private final Notifications notifications;
+  private final BeijingClock clock;
 
   public EvaluationStartListener(IdentityService identityService, ParticipantGrants grants, Directory directory,
-      Notifications notifications) {
+      BeijingClock clock) {
+    this.clock = clock;
     this.identityService = identityService;
     this.grants = grants;
     this.directory = directory;
-    this.notifications = notifications;
   }
 
   @Override
@@ -68,11 +64,10 @@ public class EvaluationStartListener implements ExecutionListener {
 
     execution.setProcessBusinessKey(number);
     grants.grantGroup(execution.getProcessInstanceId(), unit);
-    notifications.evaluationStarted(execution.getProcessInstanceId(), number, title, unit);
     execution.setVariable(DECISION_NUMBER, number);
     execution.setVariable(DECISION_TITLE, title);
     execution.setVariable(URGENT, "RISK".equals(type) || FormValues.isTrue(execution.getVariable(URGENT)));
-    execution.setVariable(EVALUATION_STARTED_DATE, LocalDate.now(CHINA).toString());
+    execution.setVariable(EVALUATION_STARTED_DATE, clock.today().toString());
     execution.setVariable(REPORT_URL, reportUrl(execution.getProcessInstanceId()));
     execution.setVariable(UNDERTAKING_UNIT_OPTIONS, JsonVariables.json(List.of(
         Map.of("label", directory.groupName(Groups.LEGAL_AFFAIRS) + "（决策机关法治工作机构）", "value", Groups.LEGAL_AFFAIRS),

@@ -1,5 +1,7 @@
 package cn.jiyuan.decisionreview.evaluation;
 
+import cn.jiyuan.decisionreview.agency.AgencyEligibilityCheck;
+import cn.jiyuan.decisionreview.shared.ProcessVariable;
 import java.util.List;
 
 /**
@@ -39,6 +41,9 @@ public final class EvaluationVariables {
   public static final String NO_SUBCONTRACTING_DECLARED = "noSubcontractingDeclared";
   public static final String EXTERNAL_EXPERTS = "externalExperts"; // Json [{name, organisation, field}]
   public static final String AGENCY_ELIGIBLE = "agencyEligible";
+  /** The output of agencyEligibility at 核验机构资格, kept as a Json record (Java serialization is disabled). */
+  public static final ProcessVariable<AgencyEligibilityCheck.Result> AGENCY_CHECK =
+      ProcessVariable.json("agencyCheck", AgencyEligibilityCheck.Result.class);
   public static final String AGENCY_REFUSAL_REASON = "agencyRefusalReason";
 
   // --- 成立评估小组 (Art. 4, 11(1)) ---
@@ -86,6 +91,8 @@ public final class EvaluationVariables {
   public static final String OTHER_ISSUES = "otherIssues";
 
   // --- evaluationGrade (Art. 7, 16) ---
+  /** The single result of evaluationGrade, read and removed at once by gradeResultMapping. */
+  public static final String GRADE_RESULT = "gradeResult";
   public static final String WEIGHTED_SCORE = "weightedScore";
   /** The score as people read it, "76.0 分" (ReportText.score), for forms; the report writes it the same way. */
   public static final String WEIGHTED_SCORE_TEXT = "weightedScoreText";
@@ -117,6 +124,8 @@ public final class EvaluationVariables {
   public static final String OUTCOME_REASONS = "outcomeReasons";
   public static final String EVALUATION_OUTCOME_LABEL = "evaluationOutcomeLabel";
   public static final String REPORT_RETURN_COMMENTS = "reportReturnComments";
+  /** The user who decided 决策机关审定, for the approval page of the report. */
+  public static final String REPORT_APPROVED_BY = "reportApprovedBy";
   public static final String AUTHORITY_ATTENTION = "authorityAttention"; // Art. 18 requests arriving mid-evaluation
 
   // --- 采取补救措施 (Art. 17) / 重新履行决策程序 (Decree 713 Art. 37) ---

@@ -1,6 +1,13 @@
 package cn.jiyuan.decisionreview.evaluation;
 
-/** User-task ids of post-evaluation; the simplified path reuses the forms and rules of its full twin. */
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+
+/** Element ids of post-evaluation (contract with the forms, the deadline table and the tests). */
 public final class TaskKeys {
 
   public static final String DETERMINE_METHOD = "Task_DetermineMethod";
@@ -20,14 +27,48 @@ public final class TaskKeys {
   public static final String MITIGATION = "Task_Mitigation";
   public static final String RE_DECISION = "Task_ReDecision";
 
-  static final String SIMPLIFIED_SUFFIX = "Simplified";
+  // --- the machine steps and events behind an async boundary (see the README's transaction boundaries) ---
+  public static final String NOTIFY_EVALUATION_STARTED = "Task_NotifyEvaluationStarted";
+  public static final String WEIGHTED_SCORE = "Task_WeightedScore";
+  public static final String WEIGHTED_SCORE_SIMPLIFIED = "Task_WeightedScoreSimplified";
+  public static final String GENERATE_DRAFT = "Task_GenerateDraft";
+  public static final String GENERATE_FINAL = "Task_GenerateFinal";
+  public static final String RECORD_APPROVAL = "Task_RecordApproval";
+  public static final String ARCHIVE = "Task_Archive";
+  public static final String END_COMPLETED = "EndEvent_Completed";
+  public static final String CHECK_AGENCY_ELIGIBILITY = "Task_CheckAgencyEligibility";
+
+  // --- the simplified path's twins (same forms, same rules) ---
+  public static final String SUPPLY_MATERIALS_SIMPLIFIED = "Task_SupplyMaterialsSimplified";
+  public static final String RECORD_CONSULTATIONS_SIMPLIFIED = "Task_RecordConsultationsSimplified";
+  public static final String ANALYSIS_SIMPLIFIED = "Task_AnalysisSimplified";
+
+  /**
+   * The extension property (Modeler: Extensions → Properties) that names the form rules, and the step of the report's
+   * timeline, of a user task: the simplified path's tasks name their full twin. Explicit, so that renaming a task in
+   * Modeler cannot silently change what is checked.
+   */
+  public static final String FORM_RULES_PROPERTY = "formRules";
 
   private TaskKeys() {}
 
-  /** Task_AnalysisSimplified → Task_Analysis. */
-  public static String canonical(String taskDefinitionKey) {
-    return taskDefinitionKey != null && taskDefinitionKey.endsWith(SIMPLIFIED_SUFFIX)
-        ? taskDefinitionKey.substring(0, taskDefinitionKey.length() - SIMPLIFIED_SUFFIX.length())
-        : taskDefinitionKey;
+  /** The rule set the task declares, e.g. Task_AnalysisSimplified → Task_Analysis; null when it declares none. */
+  public static String ruleSet(DelegateTask task) {
+    return ruleSet((ModelElementInstance) task.getBpmnModelElementInstance());
+  }
+
+  /** The rule set of a task of a deployed model (for tasks in the history). */
+  public static String ruleSet(BpmnModelInstance model, String taskDefinitionKey) {
+    return model == null ? null : ruleSet((ModelElementInstance) model.getModelElementById(taskDefinitionKey));
+  }
+
+  static String ruleSet(ModelElementInstance element) {
+    if (!(element instanceof BaseElement base) || base.getExtensionElements() == null) {
+      return null;
+    }
+    return base.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(property -> FORM_RULES_PROPERTY.equals(property.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
   }
 }

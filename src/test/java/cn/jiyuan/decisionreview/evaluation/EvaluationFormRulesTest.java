@@ -41,82 +41,82 @@ class EvaluationFormRulesTest {
   void article9PartialScopeNeedsAtLeastOneValidDimension() {
     Map<String, Object> v = map("evaluatorType", "SELF", "procedureType", "FULL", "undertakingUnit", "legal-affairs",
         "evaluationScope", "PARTIAL", "dimensionsInScope", "[]");
-    assertThat(check("Task_DetermineMethod", v)).anyMatch(p -> p.contains("至少选择一项"));
+    assertThat(check(TaskKeys.DETERMINE_METHOD, v)).anyMatch(p -> p.contains("至少选择一项"));
     v.put("dimensionsInScope", "[\"LEGALITY\",\"NONSENSE\"]");
-    assertThat(check("Task_DetermineMethod", v)).anyMatch(p -> p.contains("六个方面"));
+    assertThat(check(TaskKeys.DETERMINE_METHOD, v)).anyMatch(p -> p.contains("六个方面"));
     v.put("dimensionsInScope", "[\"LEGALITY\"]");
-    assertThat(check("Task_DetermineMethod", v)).isEmpty();
+    assertThat(check(TaskKeys.DETERMINE_METHOD, v)).isEmpty();
   }
 
   @Test
   void article15SimplifiedProcedureNeedsAJustification() {
     Map<String, Object> v = map("evaluatorType", "SELF", "procedureType", "SIMPLIFIED", "undertakingUnit", "legal-affairs",
         "evaluationScope", "WHOLE");
-    assertThat(check("Task_DetermineMethod", v)).containsExactly("采用简易程序须书面说明理由（第十五条）");
+    assertThat(check(TaskKeys.DETERMINE_METHOD, v)).containsExactly("采用简易程序须书面说明理由（第十五条）");
   }
 
   @Test
   void article21UndertakingUnitMustBeOneOfTheOffered() {
     Map<String, Object> v = map("evaluatorType", "SELF", "procedureType", "FULL", "evaluationScope", "WHOLE",
         "undertakingUnit", "exec-other", "undertakingUnitOptions", "[{\"label\":\"市司法局\",\"value\":\"legal-affairs\"}]");
-    assertThat(check("Task_DetermineMethod", v)).anyMatch(p -> p.contains("承担评估具体工作的单位"));
+    assertThat(check(TaskKeys.DETERMINE_METHOD, v)).anyMatch(p -> p.contains("承担评估具体工作的单位"));
   }
 
   @Test
   void article21AgencyMustBeRegisteredAndPromiseNotToSubcontract() {
-    assertThat(check("Task_SelectAgency", map("agencyId", "unknown", "commissionScope", "x", "noSubcontractingDeclared", false)))
+    assertThat(check(TaskKeys.SELECT_AGENCY, map("agencyId", "unknown", "commissionScope", "x", "noSubcontractingDeclared", false)))
         .anyMatch(p -> p.contains("名录")).anyMatch(p -> p.contains("转包"));
-    assertThat(check("Task_SelectAgency", map("agencyId", "demo", "commissionScope", "x", "noSubcontractingDeclared", true))).isEmpty();
+    assertThat(check(TaskKeys.SELECT_AGENCY, map("agencyId", "demo", "commissionScope", "x", "noSubcontractingDeclared", true))).isEmpty();
   }
 
   @Test
   void article4MembersDeclareIndependenceAndConflictedMembersStandDown() {
     String team = "[{\"name\":\"甲\",\"organisation\":\"乙\",\"category\":\"法律专家\",\"contact\":\"1\",\"independenceDeclared\":false}]";
-    assertThat(check("Task_FormTeam", map("teamMembers", team))).anyMatch(p -> p.contains("独立性声明"));
-    assertThat(check("Task_FormTeam", map("teamMembers", "[]"))).anyMatch(p -> p.contains("至少需要一名成员"));
+    assertThat(check(TaskKeys.FORM_TEAM, map("teamMembers", team))).anyMatch(p -> p.contains("独立性声明"));
+    assertThat(check(TaskKeys.FORM_TEAM, map("teamMembers", "[]"))).anyMatch(p -> p.contains("至少需要一名成员"));
     String wrongCategory = team.replace("法律专家", "记者").replace("false", "true");
-    assertThat(check("Task_FormTeam", map("teamMembers", wrongCategory))).anyMatch(p -> p.contains("类别"));
+    assertThat(check(TaskKeys.FORM_TEAM, map("teamMembers", wrongCategory))).anyMatch(p -> p.contains("类别"));
     // "maybe" is not "no conflict" (issue 9 item 8)
     String declared = team.replace("false", "true");
-    assertThat(check("Task_FormTeam", map("teamMembers", declared))).isEmpty();
+    assertThat(check(TaskKeys.FORM_TEAM, map("teamMembers", declared))).isEmpty();
     String maybe = declared.replace("}]", ",\"hasConflict\":\"maybe\"}]");
-    assertThat(check("Task_FormTeam", map("teamMembers", maybe))).containsExactly("成员“甲”的独立性声明和利益冲突只能为是或否（true 或 false）");
+    assertThat(check(TaskKeys.FORM_TEAM, map("teamMembers", maybe))).containsExactly("成员“甲”的独立性声明和利益冲突只能为是或否（true 或 false）");
   }
 
   @Test
   void article11PlanBudgetIsANonNegativeAmount() {
     Map<String, Object> v = map("planPurpose", "a", "planObjectContent", "b", "planStandardsMethods", "c",
         "planStepsSchedule", "d", "planOrganisation", "e", "planBudget", -1);
-    assertThat(check("Task_DraftPlan", v)).anyMatch(p -> p.contains("经费预算"));
+    assertThat(check(TaskKeys.DRAFT_PLAN, v)).anyMatch(p -> p.contains("经费预算"));
     v.put("planBudget", 12000.5);
-    assertThat(check("Task_DraftPlan", v)).isEmpty();
+    assertThat(check(TaskKeys.DRAFT_PLAN, v)).isEmpty();
   }
 
   @Test
   void article11ReturnedPlanNeedsComments() {
-    assertThat(check("Task_ApprovePlan", map("planDecision", "RETURN"))).anyMatch(p -> p.contains("修改意见"));
-    assertThat(check("Task_ApprovePlan", map("planDecision", "MAYBE"))).anyMatch(p -> p.contains("批准或退回"));
-    assertThat(check("Task_ApprovePlan", map("planDecision", "APPROVE"))).isEmpty();
+    assertThat(check(TaskKeys.APPROVE_PLAN, map("planDecision", "RETURN"))).anyMatch(p -> p.contains("修改意见"));
+    assertThat(check(TaskKeys.APPROVE_PLAN, map("planDecision", "MAYBE"))).anyMatch(p -> p.contains("批准或退回"));
+    assertThat(check(TaskKeys.APPROVE_PLAN, map("planDecision", "APPROVE"))).isEmpty();
   }
 
   @Test
   void article11ChoiceQuestionsNeedTwoOptionsAndAPeriod() {
     Map<String, Object> v = map("surveyOutline", "x", "questionnaireTitle", "y", "questionnaireDays", 0,
         "questionnaireItems", "[{\"question\":\"身份\",\"type\":\"SINGLE\",\"options\":\"家长\"}]");
-    assertThat(check("Task_DesignSurvey", v)).anyMatch(p -> p.contains("1 至 90 天")).anyMatch(p -> p.contains("两个选项"));
+    assertThat(check(TaskKeys.DESIGN_SURVEY, v)).anyMatch(p -> p.contains("1 至 90 天")).anyMatch(p -> p.contains("两个选项"));
   }
 
   @Test
   void articles6And12FullProcedureNeedsTwoChannelsArticle15SimplifiedOneOfItsMethods() {
     String fieldOnly = "[{\"channel\":\"FIELD_RESEARCH\",\"date\":\"2026-10-01\",\"participants\":3,\"summary\":\"走访\"}]";
-    assertThat(check("Task_RecordConsultations", map("procedureType", "FULL", "consultations", fieldOnly)))
+    assertThat(check(TaskKeys.RECORD_CONSULTATIONS, map("procedureType", "FULL", "consultations", fieldOnly)))
         .anyMatch(p -> p.contains("至少两种方式"));
-    assertThat(check("Task_RecordConsultationsSimplified", map("procedureType", "SIMPLIFIED", "consultations", fieldOnly)))
+    assertThat(check(TaskKeys.RECORD_CONSULTATIONS, map("procedureType", "SIMPLIFIED", "consultations", fieldOnly)))
         .anyMatch(p -> p.contains("第十五条"));
     String symposium = fieldOnly.replace("FIELD_RESEARCH", "SYMPOSIUM");
-    assertThat(check("Task_RecordConsultationsSimplified", map("procedureType", "SIMPLIFIED", "consultations", symposium))).isEmpty();
+    assertThat(check(TaskKeys.RECORD_CONSULTATIONS, map("procedureType", "SIMPLIFIED", "consultations", symposium))).isEmpty();
     String badEntry = "[{\"channel\":\"SYMPOSIUM\",\"date\":\"昨天\",\"participants\":-2}]";
-    assertThat(check("Task_RecordConsultations", map("procedureType", "SIMPLIFIED", "consultations", badEntry)))
+    assertThat(check(TaskKeys.RECORD_CONSULTATIONS, map("procedureType", "SIMPLIFIED", "consultations", badEntry)))
         .anyMatch(p -> p.contains("日期")).anyMatch(p -> p.contains("参与人数")).anyMatch(p -> p.contains("主要情况"));
   }
 
@@ -125,37 +125,37 @@ class EvaluationFormRulesTest {
     Map<String, Object> v = map("evaluationScope", "PARTIAL", "dimensionsInScope", "[\"EFFECT\"]", "scoreEffect", 101,
         "findingsEffect", "x", "implementationPerformance", "a", "institutionalDesign", "b", "preliminaryConclusion", "c",
         "recommendations", "d");
-    assertThat(check("Task_Analysis", v)).singleElement().asString().contains("0 至 100");
+    assertThat(check(TaskKeys.ANALYSIS, v)).singleElement().asString().contains("0 至 100");
     v.put("scoreEffect", 88);
-    assertThat(check("Task_Analysis", v)).isEmpty();
+    assertThat(check(TaskKeys.ANALYSIS, v)).isEmpty();
     v.put("severeAdverseImpact", "maybe");
     v.put("legalityConflict", 1);
-    assertThat(check("Task_Analysis", v)).hasSize(2).allMatch(p -> p.contains("只能为是或否"));
+    assertThat(check(TaskKeys.ANALYSIS, v)).hasSize(2).allMatch(p -> p.contains("只能为是或否"));
     v.put("severeAdverseImpact", "false");
     v.put("legalityConflict", false);
-    assertThat(check("Task_Analysis", v)).isEmpty();
+    assertThat(check(TaskKeys.ANALYSIS, v)).isEmpty();
     v.put("evaluationScope", "WHOLE");
-    assertThat(check("Task_Analysis", v)).hasSize(10);
+    assertThat(check(TaskKeys.ANALYSIS, v)).hasSize(10);
   }
 
   @Test
   void article13ExpertsComeFromTheRegisterAndDissentNeedsReasons() {
-    assertThat(check("Task_SelectExperts", map("selectedExperts", "[\"fgw\"]"))).anyMatch(p -> p.contains("不是评估专家库成员"));
-    assertThat(check("Task_ExpertOpinion", map("expertConclusion", "DISAGREE", "expertOpinion", "x")))
+    assertThat(check(TaskKeys.SELECT_EXPERTS, map("selectedExperts", "[\"fgw\"]"))).anyMatch(p -> p.contains("不是评估专家库成员"));
+    assertThat(check(TaskKeys.EXPERT_OPINION, map("expertConclusion", "DISAGREE", "expertOpinion", "x")))
         .anyMatch(p -> p.contains("如实写入报告"));
   }
 
   @Test
   void article16ApprovalNeedsAnOutcomeAndReasonsAReturnNeedsComments() {
-    assertThat(check("Task_AuthorityApproval", map("reportDecision", "APPROVE", "evaluationOutcome", "ABOLISH")))
+    assertThat(check(TaskKeys.AUTHORITY_APPROVAL, map("reportDecision", "APPROVE", "evaluationOutcome", "ABOLISH")))
         .anyMatch(p -> p.contains("第十六条")).anyMatch(p -> p.contains("理由"));
-    assertThat(check("Task_AuthorityApproval", map("reportDecision", "RETURN"))).anyMatch(p -> p.contains("退回意见"));
-    assertThat(check("Task_AuthorityApproval", map("reportDecision", "APPROVE", "evaluationOutcome", "SUSPEND",
+    assertThat(check(TaskKeys.AUTHORITY_APPROVAL, map("reportDecision", "RETURN"))).anyMatch(p -> p.contains("退回意见"));
+    assertThat(check(TaskKeys.AUTHORITY_APPROVAL, map("reportDecision", "APPROVE", "evaluationOutcome", "SUSPEND",
         "outcomeReasons", "风险较大"))).isEmpty();
   }
 
   @Test
   void article17MitigationRecordsMeasuresLossesAndRisks() {
-    assertThat(check("Task_Mitigation", map())).hasSize(3);
+    assertThat(check(TaskKeys.MITIGATION, map())).hasSize(3);
   }
 }

@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.support.Jobs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -25,6 +26,16 @@ public class EvaluationScenario {
   private EvaluationScenario(ProcessEngine engine, ProcessInstance instance) {
     this.engine = engine;
     this.instance = instance;
+    drain();
+  }
+
+  /**
+   * Runs the evaluation's machine work waiting behind an async boundary (notification, grading, reports, archive,
+   * hand-back). Only this instance's jobs: a calling tracking's due timers are the tracking test's to fire.
+   */
+  public EvaluationScenario drain() {
+    Jobs.drain(engine, instance.getId());
+    return this;
   }
 
   public static EvaluationScenario start(ProcessEngine engine, String decisionNumber, String executingUnit) {
@@ -45,14 +56,14 @@ public class EvaluationScenario {
   /** The shortest way to the authority's resolution: a simplified self-evaluation by the legal office. */
   public EvaluationScenario simplifiedUntilResolved(String outcome, String executingUnit) {
     determineMethod("SELF", "SIMPLIFIED", "legal-affairs", null)
-        .supplyMaterials("Task_SupplyMaterialsSimplified").recordConsultations("Task_RecordConsultationsSimplified", false)
-        .analysis("Task_AnalysisSimplified", 85, List.of(Dimension.values())).reviewDraft(null).finalizeReport()
+        .supplyMaterials(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED).recordConsultations(TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, false)
+        .analysis(TaskKeys.ANALYSIS_SIMPLIFIED, 85, List.of(Dimension.values())).reviewDraft(null).finalizeReport()
         .authority(outcome);
     if (!outcome.equals("CONTINUE")) {
-      complete("Task_Mitigation", Map.of("mitigationMeasures", "采取措施", "lossesAvoided", "减少损失", "remainingRisks", "无"));
+      complete(TaskKeys.MITIGATION, Map.of("mitigationMeasures", "采取措施", "lossesAvoided", "减少损失", "remainingRisks", "无"));
     }
     if (outcome.equals("MAJOR_ADJUSTMENT")) {
-      complete("Task_ReDecision", Map.of("reDecisionArrangement", "依法重新决策", "reDecisionResponsibleUnit", "市司法局"));
+      complete(TaskKeys.RE_DECISION, Map.of("reDecisionArrangement", "依法重新决策", "reDecisionResponsibleUnit", "市司法局"));
     }
     return this;
   }
@@ -75,7 +86,7 @@ public class EvaluationScenario {
   /** Submits the task's form, as Tasklist does (variables go through the task, so task-local ones are honoured). */
   public EvaluationScenario complete(String key, Map<String, Object> vars) {
     engine.getFormService().submitTaskForm(task(key).getId(), vars);
-    return this;
+    return drain();
   }
 
   public Object var(String name) {
@@ -96,16 +107,16 @@ public class EvaluationScenario {
     if (partialScope != null) {
       v.put("dimensionsInScope", json(partialScope));
     }
-    return complete("Task_DetermineMethod", v);
+    return complete(TaskKeys.DETERMINE_METHOD, v);
   }
 
   public EvaluationScenario selectAgency(String agencyId) {
-    return complete("Task_SelectAgency", Map.of("agencyId", agencyId, "commissionScope", "对课后服务实施情况进行整体评估",
+    return complete(TaskKeys.SELECT_AGENCY, Map.of("agencyId", agencyId, "commissionScope", "对课后服务实施情况进行整体评估",
         "noSubcontractingDeclared", true, "externalExperts", json(List.of(Map.of("name", "郑教授", "organisation", "河南大学", "field", "教育政策")))));
   }
 
   public EvaluationScenario formTeam() {
-    return complete("Task_FormTeam", Map.of("teamMembers", json(List.of(
+    return complete(TaskKeys.FORM_TEAM, Map.of("teamMembers", json(List.of(
         Map.of("name", "王明远", "organisation", "市司法局", "category", "机关工作人员", "contact", "0391-6600001",
             "independenceDeclared", true, "hasConflict", false),
         Map.of("name", "刘代表", "organisation", "市人大", "category", "人大代表", "contact", "13800000000",
@@ -113,18 +124,18 @@ public class EvaluationScenario {
   }
 
   public EvaluationScenario draftPlan() {
-    return complete("Task_DraftPlan", Map.of("planPurpose", "全面了解课后服务实施效果", "planObjectContent", "课后服务覆盖率、满意度",
+    return complete(TaskKeys.DRAFT_PLAN, Map.of("planPurpose", "全面了解课后服务实施效果", "planObjectContent", "课后服务覆盖率、满意度",
         "planStandardsMethods", "第七条六个方面，问卷与座谈", "planStepsSchedule", "准备两周，实施一个月，结论两周",
         "planBudget", 50000, "planOrganisation", "司法局牵头，教育局配合"));
   }
 
   public EvaluationScenario approvePlan(String decision) {
-    return complete("Task_ApprovePlan", decision.equals("APPROVE") ? Map.of("planDecision", "APPROVE")
+    return complete(TaskKeys.APPROVE_PLAN, decision.equals("APPROVE") ? Map.of("planDecision", "APPROVE")
         : Map.of("planDecision", "RETURN", "planReviewComments", "请补充经费测算依据"));
   }
 
   public EvaluationScenario designSurvey() {
-    return complete("Task_DesignSurvey", Map.of("surveyOutline", "覆盖全市中小学", "questionnaireTitle", "课后服务满意度调查",
+    return complete(TaskKeys.DESIGN_SURVEY, Map.of("surveyOutline", "覆盖全市中小学", "questionnaireTitle", "课后服务满意度调查",
         "questionnaireDays", 30, "questionnaireItems", json(List.of(
             Map.of("question", "您对课后服务总体是否满意？", "type", "SCALE"),
             Map.of("question", "您的身份", "type", "SINGLE", "options", "学生家长\n教师\n其他")))));
@@ -169,15 +180,15 @@ public class EvaluationScenario {
       v.put("revisedReport", Variables.fileValue("修改稿.docx").file(revisedDocx)
           .mimeType("application/vnd.openxmlformats-officedocument.wordprocessingml.document").create());
     }
-    return complete("Task_ReviewDraft", v);
+    return complete(TaskKeys.REVIEW_DRAFT, v);
   }
 
   public EvaluationScenario selectExperts(List<String> experts) {
-    return complete("Task_SelectExperts", Map.of("selectedExperts", json(experts)));
+    return complete(TaskKeys.SELECT_EXPERTS, Map.of("selectedExperts", json(experts)));
   }
 
   public EvaluationScenario expertOpinions() {
-    for (Task t : tasks("Task_ExpertOpinion")) {
+    for (Task t : tasks(TaskKeys.EXPERT_OPINION)) {
       boolean dissent = "zhuanjia2".equals(t.getAssignee());
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("expertConclusion", dissent ? "DISAGREE" : "AGREE");
@@ -187,18 +198,18 @@ public class EvaluationScenario {
       }
       engine.getFormService().submitTaskForm(t.getId(), v);
     }
-    return this;
+    return drain();
   }
 
   public EvaluationScenario finalizeReport() {
-    return complete("Task_FinalizeReport", Map.of("finalReportNotes", "吸收专家意见后定稿"));
+    return complete(TaskKeys.FINALIZE_REPORT, Map.of("finalReportNotes", "吸收专家意见后定稿"));
   }
 
   public EvaluationScenario authority(String outcome) {
     if (outcome == null) {
-      return complete("Task_AuthorityApproval", Map.of("reportDecision", "RETURN", "reportReturnComments", "请补充农村学校数据"));
+      return complete(TaskKeys.AUTHORITY_APPROVAL, Map.of("reportDecision", "RETURN", "reportReturnComments", "请补充农村学校数据"));
     }
-    return complete("Task_AuthorityApproval", Map.of("reportDecision", "APPROVE", "evaluationOutcome", outcome,
+    return complete(TaskKeys.AUTHORITY_APPROVAL, Map.of("reportDecision", "APPROVE", "evaluationOutcome", outcome,
         "outcomeReasons", "依据评估报告作出决定"));
   }
 

@@ -80,15 +80,15 @@ class PostEvaluationProcessIT {
       s.selectAgency("demo");
     }
     return s.formTeam().draftPlan().approvePlan("APPROVE").designSurvey()
-        .supplyMaterials("Task_SupplyMaterials").recordConsultations("Task_RecordConsultations", true)
-        .analysis("Task_Analysis", 92, ALL);
+        .supplyMaterials(TaskKeys.SUPPLY_MATERIALS).recordConsultations(TaskKeys.RECORD_CONSULTATIONS, true)
+        .analysis(TaskKeys.ANALYSIS, 92, ALL);
   }
 
   private EvaluationScenario simplifiedToApproval() {
     EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-fgw");
     return s.determineMethod("SELF", "SIMPLIFIED", "exec-fgw", List.of("EXECUTION", "EFFECT"))
-        .supplyMaterials("Task_SupplyMaterialsSimplified").recordConsultations("Task_RecordConsultationsSimplified", false)
-        .analysis("Task_AnalysisSimplified", 70, List.of(Dimension.EXECUTION, Dimension.EFFECT))
+        .supplyMaterials(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED).recordConsultations(TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, false)
+        .analysis(TaskKeys.ANALYSIS_SIMPLIFIED, 70, List.of(Dimension.EXECUTION, Dimension.EFFECT))
         .reviewDraft(null).finalizeReport();
   }
 
@@ -97,18 +97,18 @@ class PostEvaluationProcessIT {
     EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-jyj");
     assertThat(s.instance).isStarted();
     assertThat(s.instance.getBusinessKey()).startsWith("济政〔2026〕");
-    assertThat(candidates(s, "Task_DetermineMethod")).containsExactly("legal-affairs");
+    assertThat(candidates(s, TaskKeys.DETERMINE_METHOD)).containsExactly("legal-affairs");
 
     s.determineMethod("SELF", "FULL", "legal-affairs", null).formTeam().draftPlan();
-    assertThat(candidates(s, "Task_ApprovePlan")).containsExactly("decision-authority");
+    assertThat(candidates(s, TaskKeys.APPROVE_PLAN)).containsExactly("decision-authority");
     s.approvePlan("RETURN");
     assertThat(s.var("planReviewComments")).isEqualTo("请补充经费测算依据");
     s.draftPlan().approvePlan("APPROVE").designSurvey();
 
-    assertThat(candidates(s, "Task_SupplyMaterials")).containsExactly("exec-jyj");
-    assertThat(candidates(s, "Task_RecordConsultations")).containsExactly("legal-affairs");
-    s.supplyMaterials("Task_SupplyMaterials").recordConsultations("Task_RecordConsultations", true)
-        .analysis("Task_Analysis", 92, ALL);
+    assertThat(candidates(s, TaskKeys.SUPPLY_MATERIALS)).containsExactly("exec-jyj");
+    assertThat(candidates(s, TaskKeys.RECORD_CONSULTATIONS)).containsExactly("legal-affairs");
+    s.supplyMaterials(TaskKeys.SUPPLY_MATERIALS).recordConsultations(TaskKeys.RECORD_CONSULTATIONS, true)
+        .analysis(TaskKeys.ANALYSIS, 92, ALL);
     assertThat(s.var("evaluationGrade")).isEqualTo("EXCELLENT");
     assertThat(s.var("suggestedOutcome")).isEqualTo("CONTINUE");
     assertThat(s.var("weightedScore")).isEqualTo(92.0);
@@ -117,12 +117,12 @@ class PostEvaluationProcessIT {
     assertThat(s.var("materialFile1")).isNull();
 
     s.reviewDraft(null).selectExperts(List.of("zhuanjia1", "zhuanjia2"));
-    assertThat(s.tasks("Task_ExpertOpinion")).extracting(t -> t.getAssignee()).containsExactlyInAnyOrder("zhuanjia1", "zhuanjia2");
+    assertThat(s.tasks(TaskKeys.EXPERT_OPINION)).extracting(t -> t.getAssignee()).containsExactlyInAnyOrder("zhuanjia1", "zhuanjia2");
     s.expertOpinions().finalizeReport().authority(null);
-    assertThat(s.task("Task_FinalizeReport")).isNotNull();
+    assertThat(s.task(TaskKeys.FINALIZE_REPORT)).isNotNull();
     s.finalizeReport().authority("CONTINUE");
 
-    assertThat(s.instance).isEnded().hasPassed("Task_Archive").hasNotPassed("Task_Mitigation", "Task_ReDecision");
+    assertThat(s.instance).isEnded().hasPassed(TaskKeys.ARCHIVE).hasNotPassed(TaskKeys.MITIGATION, TaskKeys.RE_DECISION);
     String report = reportText(s);
     assertThat(report).contains("一、基本情况", "二、评估内容分析", "三、评估结论及建议", "四、其他需要说明的问题")
         .contains("农村学校满意度数据样本不足").contains(s.instance.getBusinessKey()).contains("济政办〔2022〕4号");
@@ -140,17 +140,17 @@ class PostEvaluationProcessIT {
   void commissionedEvaluationRefusesAnIneligibleAgencyInPlaceAndSaysWhy() {
     EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-zjj");
     s.determineMethod("COMMISSIONED", "FULL", "legal-affairs", null);
-    Task selection = s.task("Task_SelectAgency");
+    Task selection = s.task(TaskKeys.SELECT_AGENCY);
     assertThatThrownBy(() -> s.selectAgency("hengtai")).isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("该机构受到处理（第二十五条），不得委托");
-    Task still = s.task("Task_SelectAgency");
+    Task still = s.task(TaskKeys.SELECT_AGENCY);
     assertThat(still.getId()).isEqualTo(selection.getId());
     assertThat(still.getDueDate()).isNotNull().isEqualTo(selection.getDueDate());
     assertThat(s.var("agencyRefusalReason")).isNull();
     s.selectAgency("demo");
     assertThat(s.var("evaluatorGroup")).isEqualTo("agency-demo");
     assertThat(s.var("agencyRefusalReason")).isNull();
-    assertThat(candidates(s, "Task_FormTeam")).containsExactly("agency-demo");
+    assertThat(candidates(s, TaskKeys.FORM_TEAM)).containsExactly("agency-demo");
   }
 
   @Test
@@ -162,8 +162,8 @@ class PostEvaluationProcessIT {
     engine.getRuntimeService().setVariables(pid, agencies.eligibilityInput("hengtai", (String) s.var("decisionNumber"), "exec-zjj"));
     engine.getRuntimeService().setVariable(pid, "agencyId", "hengtai");
     engine.getRuntimeService().createProcessInstanceModification(pid)
-        .cancelAllForActivity("Task_SelectAgency").startBeforeActivity("Task_CheckAgencyEligibility").execute();
-    assertThat(s.task("Task_SelectAgency")).isNotNull();
+        .cancelAllForActivity(TaskKeys.SELECT_AGENCY).startBeforeActivity(TaskKeys.CHECK_AGENCY_ELIGIBILITY).execute();
+    assertThat(s.task(TaskKeys.SELECT_AGENCY)).isNotNull();
     assertThat((String) s.var("agencyRefusalReason")).contains("第二十五条");
     assertThat(s.var("agencyEligible")).isEqualTo(false);
   }
@@ -171,11 +171,11 @@ class PostEvaluationProcessIT {
   @Test
   void fullCommissionedEvaluationEndsInAdjustmentWithMitigation() {
     EvaluationScenario s = throughImplementation("COMMISSIONED", "legal-affairs");
-    assertThat(candidates(s, "Task_ReviewDraft")).containsExactly("agency-demo");
+    assertThat(candidates(s, TaskKeys.REVIEW_DRAFT)).containsExactly("agency-demo");
     s.reviewDraft(null).selectExperts(List.of("zhuanjia1")).expertOpinions().finalizeReport().authority("ADJUST");
-    assertThat(candidates(s, "Task_Mitigation")).containsExactly("exec-jyj");
-    assertThat(s.tasks("Task_ReDecision")).isEmpty();
-    s.complete("Task_Mitigation", Map.of("mitigationMeasures", "调整收费标准", "lossesAvoided", "避免家长负担增加", "remainingRisks", "无"));
+    assertThat(candidates(s, TaskKeys.MITIGATION)).containsExactly("exec-jyj");
+    assertThat(s.tasks(TaskKeys.RE_DECISION)).isEmpty();
+    s.complete(TaskKeys.MITIGATION, Map.of("mitigationMeasures", "调整收费标准", "lossesAvoided", "避免家长负担增加", "remainingRisks", "无"));
     assertThat(s.instance).isEnded();
   }
 
@@ -183,20 +183,20 @@ class PostEvaluationProcessIT {
   void simplifiedProcedureSkipsExpertsAndAMajorAdjustmentRaisesReDecision() throws Exception {
     EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-fgw");
     s.determineMethod("SELF", "SIMPLIFIED", "exec-fgw", List.of("EXECUTION", "EFFECT"));
-    assertThat(s.instance).isWaitingAt("Task_SupplyMaterialsSimplified", "Task_RecordConsultationsSimplified");
-    s.supplyMaterials("Task_SupplyMaterialsSimplified").recordConsultations("Task_RecordConsultationsSimplified", false)
-        .analysis("Task_AnalysisSimplified", 70, List.of(Dimension.EXECUTION, Dimension.EFFECT));
+    assertThat(s.instance).isWaitingAt(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED, TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED);
+    s.supplyMaterials(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED).recordConsultations(TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, false)
+        .analysis(TaskKeys.ANALYSIS_SIMPLIFIED, 70, List.of(Dimension.EXECUTION, Dimension.EFFECT));
     assertThat(s.var("evaluationGrade")).isEqualTo("FAIR");
     assertThat(s.var("scoreLegality")).isNull();
     s.reviewDraft(EvaluationScenario.docx("评估小组修改稿正文"));
-    assertThat(s.instance).isWaitingAt("Task_FinalizeReport").hasNotPassed("Task_SelectExperts");
+    assertThat(s.instance).isWaitingAt(TaskKeys.FINALIZE_REPORT).hasNotPassed(TaskKeys.SELECT_EXPERTS);
     s.finalizeReport();
     assertThat(reportText(s)).contains("评估小组修改稿正文");
     s.authority("MAJOR_ADJUSTMENT");
-    assertThat(s.instance).isWaitingAt("Task_Mitigation", "Task_ReDecision");
-    assertThat(candidates(s, "Task_ReDecision")).containsExactly("legal-affairs");
-    s.complete("Task_Mitigation", Map.of("mitigationMeasures", "暂停新增项目", "lossesAvoided", "减少损失", "remainingRisks", "无"))
-        .complete("Task_ReDecision", Map.of("reDecisionArrangement", "公开征求意见30日，合法性审查7个工作日", "reDecisionResponsibleUnit", "市发展和改革委员会"));
+    assertThat(s.instance).isWaitingAt(TaskKeys.MITIGATION, TaskKeys.RE_DECISION);
+    assertThat(candidates(s, TaskKeys.RE_DECISION)).containsExactly("legal-affairs");
+    s.complete(TaskKeys.MITIGATION, Map.of("mitigationMeasures", "暂停新增项目", "lossesAvoided", "减少损失", "remainingRisks", "无"))
+        .complete(TaskKeys.RE_DECISION, Map.of("reDecisionArrangement", "公开征求意见30日，合法性审查7个工作日", "reDecisionResponsibleUnit", "市发展和改革委员会"));
     assertThat(s.instance).isEnded();
     assertThat(s.instance).variables().containsEntry("evaluationOutcome", "MAJOR_ADJUSTMENT");
   }
@@ -205,34 +205,34 @@ class PostEvaluationProcessIT {
   @ValueSource(strings = {"SUSPEND", "TERMINATE"})
   void suspensionAndTerminationRequireMitigation(String outcome) {
     EvaluationScenario s = simplifiedToApproval().authority(outcome);
-    assertThat(candidates(s, "Task_Mitigation")).containsExactly("exec-fgw");
-    assertThat(s.tasks("Task_ReDecision")).isEmpty();
+    assertThat(candidates(s, TaskKeys.MITIGATION)).containsExactly("exec-fgw");
+    assertThat(s.tasks(TaskKeys.RE_DECISION)).isEmpty();
   }
 
   @Test
   void refusedSubmissionsKeepTheTaskOpenWithAChineseReason() {
     EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-jyj");
-    String task = s.task("Task_DetermineMethod").getId();
+    String task = s.task(TaskKeys.DETERMINE_METHOD).getId();
     assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task, Map.of("evaluatorType", "SELF", "procedureType", "FULL",
         "undertakingUnit", "legal-affairs", "evaluationScope", "PARTIAL", "dimensionsInScope", EvaluationScenario.json(List.of()))))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("至少选择一项");
     assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task, Map.of("evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
         "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("第十五条");
-    assertThat(s.task("Task_DetermineMethod").getId()).isEqualTo(task);
+    assertThat(s.task(TaskKeys.DETERMINE_METHOD).getId()).isEqualTo(task);
 
     s.determineMethod("SELF", "FULL", "legal-affairs", null);
-    String team = s.task("Task_FormTeam").getId();
+    String team = s.task(TaskKeys.FORM_TEAM).getId();
     assertThatThrownBy(() -> engine.getFormService().submitTaskForm(team, Map.of("teamMembers", EvaluationScenario.json(List.of(
         Map.of("name", "张某", "organisation", "市教育局", "category", "机关工作人员", "contact", "1", "independenceDeclared", true,
             "hasConflict", true, "conflictDescription", "曾参与决策起草"))))))
         .hasMessageContaining("利益冲突").hasMessageContaining("第四条");
     s.formTeam().draftPlan().approvePlan("APPROVE").designSurvey();
-    String consultations = s.task("Task_RecordConsultations").getId();
+    String consultations = s.task(TaskKeys.RECORD_CONSULTATIONS).getId();
     assertThatThrownBy(() -> engine.getFormService().submitTaskForm(consultations, Map.of("consultations", EvaluationScenario.json(List.of(
         Map.of("channel", "SYMPOSIUM", "date", "2026-10-12", "participants", 25, "summary", "座谈"))))))
         .hasMessageContaining("至少两种方式");
-    String materials = s.task("Task_SupplyMaterials").getId();
+    String materials = s.task(TaskKeys.SUPPLY_MATERIALS).getId();
     assertThatThrownBy(() -> engine.getFormService().submitTaskForm(materials, Map.of(
         "materialFile1", org.camunda.bpm.engine.variable.Variables.fileValue("病毒.exe").file(new byte[] {1, 2}).create(),
         "implementationData", "x", "implementationProblems", "x", "implementationRisks", "x", "implementationSuggestions", "x")))

@@ -58,6 +58,7 @@ class PostEvaluationRestIT {
     Http http = as(user);
     Http.Response response = http.postJson("/engine-rest/task/" + task(http, pid, key) + "/submit-form", body);
     assertThat(response.status()).as(user + " completes " + key + ": " + response.body()).isEqualTo(204);
+    Jobs.drain(engine, pid); // the machine work after the person's step, as the job executor would run it
   }
 
   /** A number in its canonical spelling (registration normalises it: no leading zeros), unique per run. */
@@ -92,17 +93,17 @@ class PostEvaluationRestIT {
 
     // A refused submission is a 400 with the Chinese reason, and the task stays open.
     Http sifa = as("sifa");
-    String method = task(sifa, pid, "Task_DetermineMethod");
+    String method = task(sifa, pid, TaskKeys.DETERMINE_METHOD);
     Http.Response refused = sifa.postJson("/engine-rest/task/" + method + "/submit-form",
         vars("evaluatorType", "COMMISSIONED", "procedureType", "SIMPLIFIED", "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE"));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().get("message").asText()).contains("简易程序须书面说明理由");
-    assertThat(task(sifa, pid, "Task_DetermineMethod")).isEqualTo(method);
+    assertThat(task(sifa, pid, TaskKeys.DETERMINE_METHOD)).isEqualTo(method);
 
-    submit("sifa", pid, "Task_DetermineMethod", vars("evaluatorType", "COMMISSIONED", "procedureType", "FULL",
+    submit("sifa", pid, TaskKeys.DETERMINE_METHOD, vars("evaluatorType", "COMMISSIONED", "procedureType", "FULL",
         "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE"));
     // Issue 8 item 6: an ineligible agency is refused in place — same task, same due date — with the table's reason.
-    String selection = task(sifa, pid, "Task_SelectAgency");
+    String selection = task(sifa, pid, TaskKeys.SELECT_AGENCY);
     JsonNode before = sifa.get("/engine-rest/task/" + selection).json();
     assertThat(before.get("due").isNull()).as("the selection has a due date").isFalse();
     Http.Response ineligible = sifa.postJson("/engine-rest/task/" + selection + "/submit-form",
@@ -117,24 +118,24 @@ class PostEvaluationRestIT {
     assertThat(sifa.get("/engine-rest/process-instance/" + pid + "/variables/agencyRefusalReason").status())
         .as("nothing of the refused submission is kept").isEqualTo(404);
 
-    submit("sifa", pid, "Task_SelectAgency", vars("agencyId", "demo", "commissionScope", "整体评估",
+    submit("sifa", pid, TaskKeys.SELECT_AGENCY, vars("agencyId", "demo", "commissionScope", "整体评估",
         "noSubcontractingDeclared", true));
     assertThat(sifa.get("/engine-rest/task/" + selection).status()).isEqualTo(404);
-    submit("jigou", pid, "Task_FormTeam", vars("teamMembers", json(List.of(Map.of("name", "孙立新", "organisation",
+    submit("jigou", pid, TaskKeys.FORM_TEAM, vars("teamMembers", json(List.of(Map.of("name", "孙立新", "organisation",
         "郑州大学公共政策研究中心", "category", "行业专家", "contact", "0371-1234567", "independenceDeclared", true)))));
-    submit("jigou", pid, "Task_DraftPlan", vars("planPurpose", "评估改造成效", "planObjectContent", "42个小区",
+    submit("jigou", pid, TaskKeys.DRAFT_PLAN, vars("planPurpose", "评估改造成效", "planObjectContent", "42个小区",
         "planStandardsMethods", "第七条", "planStepsSchedule", "三个月", "planBudget", 120000, "planOrganisation", "机构负责"));
-    submit("zhengfu", pid, "Task_ApprovePlan", vars("planDecision", "APPROVE"));
-    submit("jigou", pid, "Task_DesignSurvey", vars("surveyOutline", "入户调查", "questionnaireTitle", "老旧小区改造满意度",
+    submit("zhengfu", pid, TaskKeys.APPROVE_PLAN, vars("planDecision", "APPROVE"));
+    submit("jigou", pid, TaskKeys.DESIGN_SURVEY, vars("surveyOutline", "入户调查", "questionnaireTitle", "老旧小区改造满意度",
         "questionnaireDays", 20, "questionnaireItems", json(List.of(Map.of("question", "总体满意度", "type", "SCALE")))));
 
     byte[] pdf = "%PDF-1.7 实施情况".getBytes(StandardCharsets.UTF_8);
-    submit("fgw", pid, "Task_SupplyMaterials", vars(
+    submit("fgw", pid, TaskKeys.SUPPLY_MATERIALS, vars(
         "materialFile1", Map.of("value", Base64.getEncoder().encodeToString(pdf), "type", "File",
             "valueInfo", Map.of("filename", "改造进度台账.pdf", "mimetype", "application/pdf")),
         "implementationData", "已完成 38 个小区", "implementationProblems", "资金拨付慢", "implementationRisks", "工期延误",
         "implementationSuggestions", "建立资金直达机制"));
-    submit("jigou", pid, "Task_RecordConsultations", vars("consultations", json(List.of(
+    submit("jigou", pid, TaskKeys.RECORD_CONSULTATIONS, vars("consultations", json(List.of(
         Map.of("channel", "FIELD_RESEARCH", "date", "2026-09-01", "participants", 60, "summary", "入户走访"),
         Map.of("channel", "WRITTEN_SOLICITATION", "date", "2026-09-10", "participants", 12, "opinionCount", 30, "summary", "书面征求街道意见")))));
     Map<String, Object> analysis = new LinkedHashMap<>();
@@ -146,13 +147,13 @@ class PostEvaluationRestIT {
     analysis.put("institutionalDesign", Map.of("value", "制度基本健全"));
     analysis.put("preliminaryConclusion", Map.of("value", "改造成效明显"));
     analysis.put("recommendations", Map.of("value", "加快资金拨付"));
-    submit("jigou", pid, "Task_Analysis", Map.of("variables", analysis));
-    submit("jigou", pid, "Task_ReviewDraft", vars("draftConfirmed", true));
-    submit("jigou", pid, "Task_SelectExperts", vars("selectedExperts", json(List.of("zhuanjia1"))));
-    submit("zhuanjia1", pid, "Task_ExpertOpinion", vars("expertConclusion", "DISAGREE", "expertOpinion", "总体认可",
+    submit("jigou", pid, TaskKeys.ANALYSIS, Map.of("variables", analysis));
+    submit("jigou", pid, TaskKeys.REVIEW_DRAFT, vars("draftConfirmed", true));
+    submit("jigou", pid, TaskKeys.SELECT_EXPERTS, vars("selectedExperts", json(List.of("zhuanjia1"))));
+    submit("zhuanjia1", pid, TaskKeys.EXPERT_OPINION, vars("expertConclusion", "DISAGREE", "expertOpinion", "总体认可",
         "dissentReason", "满意度样本偏少"));
-    submit("jigou", pid, "Task_FinalizeReport", vars("finalReportNotes", "已吸收专家意见"));
-    submit("zhengfu", pid, "Task_AuthorityApproval", vars("reportDecision", "APPROVE", "evaluationOutcome", "CONTINUE",
+    submit("jigou", pid, TaskKeys.FINALIZE_REPORT, vars("finalReportNotes", "已吸收专家意见"));
+    submit("zhengfu", pid, TaskKeys.AUTHORITY_APPROVAL, vars("reportDecision", "APPROVE", "evaluationOutcome", "CONTINUE",
         "outcomeReasons", "成效明显，继续执行"));
 
     assertThat(as("ducha").get("/engine-rest/history/process-instance/" + pid).json().get("state").asText())
@@ -202,14 +203,14 @@ class PostEvaluationRestIT {
   void aSimplifiedReportNamesThePeopleWhoDidTheWork() throws Exception {
     String number = number();
     String pid = requestedEvaluation("sifa", number, "济源市老旧小区改造实施方案", "EFFECT_NOT_ACHIEVED");
-    submit("sifa", pid, "Task_DetermineMethod", vars("evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
+    submit("sifa", pid, TaskKeys.DETERMINE_METHOD, vars("evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
         "simplifiedJustification", "争议较小", "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE"));
-    submit("fgw", pid, "Task_SupplyMaterialsSimplified", vars(
+    submit("fgw", pid, TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED, vars(
         "materialFile1", Map.of("value", Base64.getEncoder().encodeToString("%PDF-1.7 台账".getBytes(StandardCharsets.UTF_8)),
             "type", "File", "valueInfo", Map.of("filename", "台账.pdf", "mimetype", "application/pdf")),
         "implementationData", "已完成 38 个小区", "implementationProblems", "资金拨付慢", "implementationRisks", "工期延误",
         "implementationSuggestions", "建立资金直达机制"));
-    submit("sifa", pid, "Task_RecordConsultationsSimplified", vars("consultations", json(List.of(
+    submit("sifa", pid, TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, vars("consultations", json(List.of(
         Map.of("channel", "SYMPOSIUM", "date", "2026-09-01", "participants", 20, "opinionCount", 12, "summary", "居民座谈")))));
     Map<String, Object> analysis = new LinkedHashMap<>();
     for (Dimension d : Dimension.values()) {
@@ -220,7 +221,7 @@ class PostEvaluationRestIT {
     analysis.put("institutionalDesign", Map.of("value", "出资比例不明确"));
     analysis.put("preliminaryConclusion", Map.of("value", "基本达到预期，形成评估报告。"));
     analysis.put("recommendations", Map.of("value", "明确出资比例"));
-    submit("sifa", pid, "Task_AnalysisSimplified", Map.of("variables", analysis));
+    submit("sifa", pid, TaskKeys.ANALYSIS_SIMPLIFIED, Map.of("variables", analysis));
 
     Http.Response draft = as("sifa").get("/api/evaluations/" + pid + "/report");
     java.nio.file.Files.write(java.nio.file.Path.of("target", "report-simplified-draft.docx"), draft.bytes());
@@ -246,7 +247,7 @@ class PostEvaluationRestIT {
   void jyjCannotSeeTheTasksOfAnEvaluationOfAnotherUnitsDecision() {
     String pid = requestedEvaluation("zhengfu", number(),
         "产业扶持政策", "EXECUTION_RISK");
-    submit("sifa", pid, "Task_DetermineMethod", vars("evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
+    submit("sifa", pid, TaskKeys.DETERMINE_METHOD, vars("evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
         "simplifiedJustification", "紧急", "undertakingUnit", "exec-fgw", "evaluationScope", "WHOLE"));
     assertThat(as("fgw").get("/engine-rest/task?processInstanceId=" + pid).json()).hasSize(2);
     assertThat(as("jyj").get("/engine-rest/task?processInstanceId=" + pid).json()).isEmpty();

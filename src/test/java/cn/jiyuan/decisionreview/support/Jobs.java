@@ -47,10 +47,12 @@ public final class Jobs {
           management.executeJob(job.getId());
         } catch (OptimisticLockingException e) {
           // the job executor ran it meanwhile
-        } catch (ProcessEngineException e) {
+        } catch (RuntimeException e) {
+          // Gone: the job executor ran it between the query and this call. Losing that race can surface as any
+          // exception, not only a ProcessEngineException: e.g. a parallel branch's execution pruned meanwhile.
           if (management.createJobQuery().jobId(job.getId()).count() > 0) {
             throw e;
-          } // otherwise gone: the job executor ran it between the query and this call
+          }
         }
       }
     }
