@@ -1,6 +1,6 @@
 package cn.jiyuan.decisionreview.agency;
 
-import cn.jiyuan.decisionreview.identity.Groups;
+import cn.jiyuan.decisionreview.shared.Groups;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

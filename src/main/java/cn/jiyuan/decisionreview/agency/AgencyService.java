@@ -13,9 +13,9 @@ import static cn.jiyuan.decisionreview.agency.AgencyRegistration.SANCTION_REASON
 import static cn.jiyuan.decisionreview.agency.AgencyRegistration.STAFF_QUALIFICATIONS;
 
 import cn.jiyuan.decisionreview.agency.Agency.Sanction;
-import cn.jiyuan.decisionreview.identity.Groups;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
-import cn.jiyuan.decisionreview.tracking.DecisionNumber;
+import cn.jiyuan.decisionreview.shared.DecisionNumber;
+import cn.jiyuan.decisionreview.shared.Groups;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package cn.jiyuan.decisionreview.agency;
 
 import cn.jiyuan.decisionreview.identity.AuthorizationSeeder;
-import cn.jiyuan.decisionreview.identity.Groups;
-import cn.jiyuan.decisionreview.security.SystemCalls;
+import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.shared.SystemCalls;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;

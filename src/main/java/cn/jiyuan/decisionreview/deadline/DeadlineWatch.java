@@ -1,7 +1,7 @@
 package cn.jiyuan.decisionreview.deadline;
 
 import cn.jiyuan.decisionreview.notification.Notifications;
-import cn.jiyuan.decisionreview.security.SystemCalls;
+import cn.jiyuan.decisionreview.shared.SystemCalls;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.TaskService;

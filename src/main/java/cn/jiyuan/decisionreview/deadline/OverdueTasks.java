@@ -1,10 +1,10 @@
 package cn.jiyuan.decisionreview.deadline;
 
 import cn.jiyuan.decisionreview.identity.Directory;
-import cn.jiyuan.decisionreview.identity.Groups;
 import cn.jiyuan.decisionreview.security.CurrentUser;
-import cn.jiyuan.decisionreview.security.SystemCalls;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
+import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.shared.SystemCalls;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;

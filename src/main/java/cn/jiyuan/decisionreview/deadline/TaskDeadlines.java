@@ -1,7 +1,7 @@
 package cn.jiyuan.decisionreview.deadline;
 
-import cn.jiyuan.decisionreview.security.SystemCalls;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
+import cn.jiyuan.decisionreview.shared.SystemCalls;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;

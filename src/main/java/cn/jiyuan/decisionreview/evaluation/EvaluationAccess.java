@@ -2,10 +2,10 @@ package cn.jiyuan.decisionreview.evaluation;
 
 import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 
-import cn.jiyuan.decisionreview.identity.Groups;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
 import cn.jiyuan.decisionreview.security.CurrentUser;
-import cn.jiyuan.decisionreview.security.SystemCalls;
+import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.shared.SystemCalls;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

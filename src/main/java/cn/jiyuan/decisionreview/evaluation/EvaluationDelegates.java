@@ -4,10 +4,12 @@ import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 
 import cn.jiyuan.decisionreview.agency.AgencyEligibilityCheck;
 import cn.jiyuan.decisionreview.agency.AgencyService;
-import cn.jiyuan.decisionreview.form.FormValues;
 import cn.jiyuan.decisionreview.notification.Notifications;
-import cn.jiyuan.decisionreview.report.ReportText;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
+import cn.jiyuan.decisionreview.shared.EvaluationCodes;
+import cn.jiyuan.decisionreview.shared.FormValues;
+import cn.jiyuan.decisionreview.shared.ParticipantGrants;
+import cn.jiyuan.decisionreview.shared.ScoreText;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -99,7 +101,7 @@ public class EvaluationDelegates {
       Object score = execution.getVariable(WEIGHTED_SCORE);
       Double rounded = score == null ? null : Math.round(((Number) score).doubleValue() * 10) / 10.0;
       execution.setVariable(WEIGHTED_SCORE, rounded);
-      execution.setVariable(WEIGHTED_SCORE_TEXT, ReportText.score(rounded));
+      execution.setVariable(WEIGHTED_SCORE_TEXT, ScoreText.of(rounded));
       execution.setVariable(EVALUATION_GRADE, grade);
       execution.setVariable(SUGGESTED_OUTCOME, outcome);
       execution.setVariable(EVALUATION_GRADE_LABEL, EvaluationCodes.label(EvaluationCodes.GRADES, grade));

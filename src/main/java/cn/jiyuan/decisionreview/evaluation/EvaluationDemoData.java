@@ -1,8 +1,8 @@
 package cn.jiyuan.decisionreview.evaluation;
 
 import cn.jiyuan.decisionreview.config.SeedLock;
-import cn.jiyuan.decisionreview.form.FormValues;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
+import cn.jiyuan.decisionreview.shared.FormValues;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

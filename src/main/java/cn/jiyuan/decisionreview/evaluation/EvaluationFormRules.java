@@ -1,12 +1,13 @@
 package cn.jiyuan.decisionreview.evaluation;
 
 import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
-import static cn.jiyuan.decisionreview.form.FormValues.isBlank;
-import static cn.jiyuan.decisionreview.form.FormValues.isTrue;
-import static cn.jiyuan.decisionreview.form.FormValues.text;
+import static cn.jiyuan.decisionreview.shared.FormValues.isBlank;
+import static cn.jiyuan.decisionreview.shared.FormValues.isTrue;
+import static cn.jiyuan.decisionreview.shared.FormValues.text;
 
 import cn.jiyuan.decisionreview.form.FormRefusal;
-import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.shared.EvaluationCodes;
+import cn.jiyuan.decisionreview.shared.FormValues;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,9 +1,10 @@
 package cn.jiyuan.decisionreview.evaluation;
 
-import cn.jiyuan.decisionreview.form.FormValues;
 import cn.jiyuan.decisionreview.report.ReportData.Contributor;
 import cn.jiyuan.decisionreview.report.ReportData.TimelineEntry;
 import cn.jiyuan.decisionreview.report.ReportText;
+import cn.jiyuan.decisionreview.shared.EvaluationCodes;
+import cn.jiyuan.decisionreview.shared.FormValues;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,11 +3,13 @@ package cn.jiyuan.decisionreview.evaluation;
 import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 
 import cn.jiyuan.decisionreview.form.FormRefusal;
-import cn.jiyuan.decisionreview.form.FormValues;
 import cn.jiyuan.decisionreview.identity.Directory;
-import cn.jiyuan.decisionreview.identity.Groups;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
-import cn.jiyuan.decisionreview.tracking.DecisionNumber;
+import cn.jiyuan.decisionreview.shared.DecisionNumber;
+import cn.jiyuan.decisionreview.shared.EvaluationCodes;
+import cn.jiyuan.decisionreview.shared.FormValues;
+import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.shared.ParticipantGrants;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;

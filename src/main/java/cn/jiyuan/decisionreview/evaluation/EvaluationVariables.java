@@ -70,7 +70,7 @@ public final class EvaluationVariables {
 
   // --- 提供实施情况材料 (Art. 5) ---
   public static final String MATERIAL_FILE_PREFIX = "materialFile"; // materialFile1 … materialFile5 (File)
-  public static final int MATERIAL_FILE_SLOTS = 5;
+  public static final int MATERIAL_FILE_SLOTS = cn.jiyuan.decisionreview.shared.UploadLimits.MAX_FILES_PER_FORM;
   public static final String MATERIALS = "materials"; // Json [{id, fileName, mimeType, size, uploadedBy, uploadedAt, url}]
   public static final String IMPLEMENTATION_DATA = "implementationData";
   public static final String IMPLEMENTATION_PROBLEMS = "implementationProblems";
@@ -94,7 +94,7 @@ public final class EvaluationVariables {
   /** The single result of evaluationGrade, read and removed at once by gradeResultMapping. */
   public static final String GRADE_RESULT = "gradeResult";
   public static final String WEIGHTED_SCORE = "weightedScore";
-  /** The score as people read it, "76.0 分" (ReportText.score), for forms; the report writes it the same way. */
+  /** The score as people read it, "76.0 分" (ScoreText.of), for forms; the report writes it the same way. */
   public static final String WEIGHTED_SCORE_TEXT = "weightedScoreText";
   public static final String EVALUATION_GRADE = "evaluationGrade"; // contract output to tracking
   public static final String SUGGESTED_OUTCOME = "suggestedOutcome";

@@ -1,6 +1,6 @@
 package cn.jiyuan.decisionreview.evaluation;
 
-import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.shared.FormValues;
 import java.util.List;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;

@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.form;
 
+import cn.jiyuan.decisionreview.shared.FormValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;

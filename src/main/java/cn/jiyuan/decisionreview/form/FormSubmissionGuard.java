@@ -1,6 +1,5 @@
 package cn.jiyuan.decisionreview.form;
 
-import cn.jiyuan.decisionreview.tracking.TrackingVariables;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,7 +46,7 @@ import org.springframework.stereotype.Component;
  *   <li>completing a task with variables (complete, resolve, submit-form, BPMN error or escalation from the task) and
  *       starting a process with variables (start, submit-form): the variables must be declared by the task's or the
  *       start event's deployed form ({@link DeployedForms}), must not be variables the server records itself (the
- *       process's {@code camunda:initiator} variable and {@link #WHO_VARIABLES}), and their text must respect the
+ *       process's {@code camunda:initiator} variable), and their text must respect the
  *       form's length limits and contain no control characters ({@link FormSubmissionRules});</li>
  *   <li>starting a process at chosen activities (start instructions, which may also skip listeners) needs only start
  *       permission in Camunda, and so would a message or signal start event; starting at activities, messages and
@@ -60,14 +59,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FormSubmissionGuard extends AbstractProcessEnginePlugin {
-
-  /**
-   * Variables that record who did something and are set by the server, never by the submitter, even if a form were
-   * to declare them. {@code requestedBy} is evaluation-request's initiator (set by the engine from the authenticated
-   * user); other who-did-it records ({@code uploadedBy} of a material, {@code recorded_by} of a sanction, the expert
-   * of an opinion) are written by the server from the authentication or the task assignee, not from variables.
-   */
-  public static final Set<String> WHO_VARIABLES = Set.of(TrackingVariables.REQUESTED_BY.name());
 
   static final String START_AT_ACTIVITY_REFUSED = "只能通过开始表单发起流程，不能指定从流程中的某一环节开始";
   static final String EVENT_REFUSED = "流程只能通过任务表单和开始表单办理，不能直接发送消息或信号";
@@ -186,7 +177,10 @@ public class FormSubmissionGuard extends AbstractProcessEnginePlugin {
   }
 
   static Set<String> serverOwned(ProcessDefinitionEntity definition) {
-    Set<String> owned = new HashSet<>(WHO_VARIABLES);
+    // Who started a process is its camunda:initiator variable (evaluation-request's requestedBy), set by the engine
+    // from the authenticated user; other who-did-it records (a material's uploadedBy, a sanction's recorded_by, the
+    // expert of an opinion) are written by the server, never taken from variables.
+    Set<String> owned = new HashSet<>();
     if (definition != null && definition.getProperty(BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME) instanceof String initiator) {
       owned.add(initiator);
     }

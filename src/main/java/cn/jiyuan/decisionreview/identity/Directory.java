@@ -1,6 +1,6 @@
 package cn.jiyuan.decisionreview.identity;
 
-import cn.jiyuan.decisionreview.security.SystemCalls;
+import cn.jiyuan.decisionreview.shared.SystemCalls;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;

@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.identity;
 import cn.jiyuan.decisionreview.config.DecisionReviewProperties;
 import cn.jiyuan.decisionreview.config.DecisionReviewProperties.GroupDef;
 import cn.jiyuan.decisionreview.config.DecisionReviewProperties.UserDef;
+import cn.jiyuan.decisionreview.shared.Groups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;

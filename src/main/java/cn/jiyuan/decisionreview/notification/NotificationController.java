@@ -1,8 +1,8 @@
 package cn.jiyuan.decisionreview.notification;
 
-import cn.jiyuan.decisionreview.identity.Groups;
 import cn.jiyuan.decisionreview.security.ApiAuthenticationFilter;
 import cn.jiyuan.decisionreview.security.CurrentUser;
+import cn.jiyuan.decisionreview.shared.Groups;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;

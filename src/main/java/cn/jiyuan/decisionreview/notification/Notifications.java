@@ -1,7 +1,7 @@
 package cn.jiyuan.decisionreview.notification;
 
 import cn.jiyuan.decisionreview.notification.Notification.Kind;
-import cn.jiyuan.decisionreview.security.SystemCalls;
+import cn.jiyuan.decisionreview.shared.SystemCalls;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

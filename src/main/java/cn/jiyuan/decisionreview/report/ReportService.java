@@ -18,6 +18,7 @@ import cn.jiyuan.decisionreview.report.ReportData.Material;
 import cn.jiyuan.decisionreview.report.ReportData.TeamMember;
 import cn.jiyuan.decisionreview.report.ReportData.TimelineEntry;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
+import cn.jiyuan.decisionreview.shared.ScoreText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -376,7 +377,7 @@ public class ReportService {
       String article = blank(dim.article()) ? "" : "（" + dim.article().strip() + "）";
       w.heading2(n.next() + or(dim.label(), "评估内容").strip() + article);
       if (dim.score() != null) {
-        w.body("评分：" + ReportText.score(dim.score()) + "。");
+        w.body("评分：" + ScoreText.of(dim.score()) + "。");
       }
       if (!blank(dim.findings())) {
         w.body(ReportText.paragraph(dim.findings()));
@@ -403,7 +404,7 @@ public class ReportService {
     if (d.weightedScore() != null || !blank(d.gradeLabel()) || !blank(d.suggestedOutcomeLabel())) {
       w.heading2(n.next() + "综合评价");
       if (d.weightedScore() != null) {
-        w.labelled("综合得分：", ReportText.score(d.weightedScore()) + "。");
+        w.labelled("综合得分：", ScoreText.of(d.weightedScore()) + "。");
       }
       if (!blank(d.gradeLabel())) {
         w.labelled("评估等级：", sentence(d.gradeLabel()));

@@ -1,7 +1,6 @@
 package cn.jiyuan.decisionreview.report;
 
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -17,11 +16,6 @@ public final class ReportText {
   private static final String CLAUSE_END = "；，、：;,:.";
 
   private ReportText() {}
-
-  /** A score in one format everywhere: 76 → "76.0 分", 86.35 → "86.4 分". */
-  public static String score(Number score) {
-    return score == null ? "" : String.format(Locale.ROOT, "%.1f 分", score.doubleValue());
-  }
 
   /** A complete sentence: one 。 at the end (a trailing ；，、： becomes 。), doubled marks collapsed. */
   public static String sentence(String text) {

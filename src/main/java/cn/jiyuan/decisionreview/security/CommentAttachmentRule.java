@@ -1,6 +1,6 @@
 package cn.jiyuan.decisionreview.security;
 
-import cn.jiyuan.decisionreview.identity.Groups;
+import cn.jiyuan.decisionreview.shared.Groups;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;

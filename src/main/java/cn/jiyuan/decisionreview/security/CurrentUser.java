@@ -1,6 +1,6 @@
 package cn.jiyuan.decisionreview.security;
 
-import cn.jiyuan.decisionreview.identity.Groups;
+import cn.jiyuan.decisionreview.shared.Groups;
 import java.util.List;
 
 /** The authenticated caller of the project's API, with the engine groups its authorizations use. */

@@ -1,14 +1,13 @@
 package cn.jiyuan.decisionreview.security;
 
-import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
-import cn.jiyuan.decisionreview.evaluation.files.FileRules;
+import cn.jiyuan.decisionreview.shared.UploadLimits;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
 /**
  * How large a request may be, derived from what the forms legitimately send. Embedded forms (Tasklist's
  * submit-form) send File variables base64-encoded inside the JSON body, 4 bytes per 3. The largest submission
- * is 提供实施情况材料 with {@value EvaluationVariables#MATERIAL_FILE_SLOTS} files of up to 20 MB each
- * ({@link FileRules#MAX_BYTES}). The cap leaves room for each of those to be one byte too large, so that the
+ * is 提供实施情况材料 with {@value UploadLimits#MAX_FILES_PER_FORM} files of up to 20 MB each
+ * ({@link UploadLimits#MAX_FILE_BYTES}). The cap leaves room for each of those to be one byte too large, so that the
  * form rule, not the cap, refuses an oversized file, with its own Chinese message.
  */
 public final class RequestLimits {
@@ -18,7 +17,7 @@ public final class RequestLimits {
 
   /** Every request body on /engine-rest, /camunda/api and /api; larger ones get 413. */
   public static final long MAX_BODY_BYTES =
-      EvaluationVariables.MATERIAL_FILE_SLOTS * base64Length(FileRules.MAX_BYTES + 1) + OTHER_FIELDS_MARGIN;
+      UploadLimits.MAX_FILES_PER_FORM * base64Length(UploadLimits.MAX_FILE_BYTES + 1) + OTHER_FIELDS_MARGIN;
 
   /** One JSON string may hold one base64 file that is within the body cap. */
   static final int MAX_JSON_STRING_CHARS = (int) MAX_BODY_BYTES;

@@ -1,6 +1,5 @@
 package cn.jiyuan.decisionreview.shared;
 
-import cn.jiyuan.decisionreview.form.FormValues;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -2,6 +2,7 @@ package cn.jiyuan.decisionreview.tracking;
 
 import cn.jiyuan.decisionreview.security.ApiAuthenticationFilter;
 import cn.jiyuan.decisionreview.security.CurrentUser;
+import cn.jiyuan.decisionreview.shared.DecisionNumber;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package cn.jiyuan.decisionreview.tracking;
 
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
+import cn.jiyuan.decisionreview.shared.DecisionNumber;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;

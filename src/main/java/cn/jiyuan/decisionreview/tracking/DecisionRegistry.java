@@ -2,11 +2,12 @@ package cn.jiyuan.decisionreview.tracking;
 
 import static cn.jiyuan.decisionreview.tracking.TrackingVariables.*;
 
-import cn.jiyuan.decisionreview.form.FormValues;
-import cn.jiyuan.decisionreview.identity.Groups;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
 import cn.jiyuan.decisionreview.security.CurrentUser;
-import cn.jiyuan.decisionreview.security.SystemCalls;
+import cn.jiyuan.decisionreview.shared.DecisionNumber;
+import cn.jiyuan.decisionreview.shared.FormValues;
+import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.shared.SystemCalls;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,10 +4,11 @@ import static cn.jiyuan.decisionreview.tracking.RequestVariables.*;
 import static cn.jiyuan.decisionreview.tracking.TrackingVariables.*;
 
 import cn.jiyuan.decisionreview.form.FormRefusal;
-import cn.jiyuan.decisionreview.form.FormValues;
-import cn.jiyuan.decisionreview.identity.Groups;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
-import cn.jiyuan.decisionreview.security.SystemCalls;
+import cn.jiyuan.decisionreview.shared.DecisionNumber;
+import cn.jiyuan.decisionreview.shared.FormValues;
+import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.shared.SystemCalls;
 import cn.jiyuan.decisionreview.tracking.RequestRecord.Handling;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,10 @@ package cn.jiyuan.decisionreview.tracking;
 
 import static cn.jiyuan.decisionreview.tracking.TrackingVariables.*;
 
-import cn.jiyuan.decisionreview.evaluation.EvaluationCodes;
 import cn.jiyuan.decisionreview.form.FormRefusal;
-import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.shared.DecisionNumber;
+import cn.jiyuan.decisionreview.shared.EvaluationCodes;
+import cn.jiyuan.decisionreview.shared.FormValues;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;

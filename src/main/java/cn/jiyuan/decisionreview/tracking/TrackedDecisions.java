@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.tracking;
 import static cn.jiyuan.decisionreview.tracking.TrackingVariables.DECISION_NUMBER;
 
 import cn.jiyuan.decisionreview.form.FormRefusal;
+import cn.jiyuan.decisionreview.shared.DecisionNumber;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;

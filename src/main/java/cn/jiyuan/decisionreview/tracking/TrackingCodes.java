@@ -1,6 +1,6 @@
 package cn.jiyuan.decisionreview.tracking;
 
-import cn.jiyuan.decisionreview.evaluation.EvaluationCodes;
+import cn.jiyuan.decisionreview.shared.EvaluationCodes;
 import java.util.Map;
 
 /** Code values of decision tracking with their Chinese labels. */

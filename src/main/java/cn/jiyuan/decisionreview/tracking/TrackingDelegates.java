@@ -2,9 +2,10 @@ package cn.jiyuan.decisionreview.tracking;
 
 import static cn.jiyuan.decisionreview.tracking.TrackingVariables.*;
 
-import cn.jiyuan.decisionreview.evaluation.ParticipantGrants;
-import cn.jiyuan.decisionreview.identity.Groups;
-import cn.jiyuan.decisionreview.security.SystemCalls;
+import cn.jiyuan.decisionreview.shared.DecisionNumber;
+import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.shared.ParticipantGrants;
+import cn.jiyuan.decisionreview.shared.SystemCalls;
 import cn.jiyuan.decisionreview.tracking.RequestRecord.Handling;
 import cn.jiyuan.decisionreview.tracking.ScheduledEvaluation.Status;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package cn.jiyuan.decisionreview.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.jiyuan.decisionreview.form.FormValues;
+import cn.jiyuan.decisionreview.shared.FormValues;
 import cn.jiyuan.decisionreview.support.Jobs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -45,7 +45,7 @@ class PostEvaluationRestIT {
   }
 
   private static Map<String, Object> json(Object value) {
-    return Map.of("value", cn.jiyuan.decisionreview.form.FormValues.toJson(value), "type", "Json");
+    return Map.of("value", cn.jiyuan.decisionreview.shared.FormValues.toJson(value), "type", "Json");
   }
 
   private String task(Http user, String pid, String key) {

@@ -48,7 +48,13 @@ class FormSubmissionGuardTest {
   }
 
   @Test
-  void whoDidItVariablesIncludeTheProcessInitiator() {
-    assertThat(FormSubmissionGuard.serverOwned(null)).containsExactly("requestedBy");
+  void whoDidItVariablesAreTheProcessInitiator() {
+    org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity request =
+        new org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity();
+    request.setProperty(org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME,
+        "requestedBy");
+    assertThat(FormSubmissionGuard.serverOwned(request)).containsExactly("requestedBy");
+    assertThat(FormSubmissionGuard.serverOwned(new org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity()))
+        .isEmpty();
   }
 }

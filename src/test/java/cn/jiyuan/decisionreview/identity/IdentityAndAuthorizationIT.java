@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
+import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.support.TestProcesses;

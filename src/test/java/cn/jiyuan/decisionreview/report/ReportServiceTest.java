@@ -13,6 +13,7 @@ import cn.jiyuan.decisionreview.report.ReportData.Material;
 import cn.jiyuan.decisionreview.report.ReportData.TeamMember;
 import cn.jiyuan.decisionreview.report.ReportData.TimelineEntry;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
+import cn.jiyuan.decisionreview.shared.ScoreText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -436,9 +437,9 @@ class ReportServiceTest {
 
   @Test
   void scoresAreWrittenOneWay() throws IOException {
-    assertThat(ReportText.score(76)).isEqualTo("76.0 分");
-    assertThat(ReportText.score(76.0)).isEqualTo("76.0 分");
-    assertThat(ReportText.score(86.35)).isEqualTo("86.4 分");
+    assertThat(ScoreText.of(76)).isEqualTo("76.0 分");
+    assertThat(ScoreText.of(76.0)).isEqualTo("76.0 分");
+    assertThat(ScoreText.of(86.35)).isEqualTo("86.4 分");
     try (XWPFDocument doc = open(service.render(realistic(false)))) {
       // every score in the report, dimension or weighted, has one decimal and a space before 分
       List<String> scores = new ArrayList<>();

@@ -2,7 +2,7 @@ package cn.jiyuan.decisionreview.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.jiyuan.decisionreview.identity.Groups;
+import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.support.TestProcesses;

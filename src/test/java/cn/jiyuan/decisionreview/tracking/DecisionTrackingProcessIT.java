@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
-import cn.jiyuan.decisionreview.form.FormValues;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
+import cn.jiyuan.decisionreview.shared.FormValues;
 import cn.jiyuan.decisionreview.shared.ProcessVariable;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;

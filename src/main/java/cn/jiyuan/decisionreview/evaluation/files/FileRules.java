@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class FileRules {
 
-  public static final long MAX_BYTES = 20L * 1024 * 1024;
+  public static final long MAX_BYTES = cn.jiyuan.decisionreview.shared.UploadLimits.MAX_FILE_BYTES;
 
   static final Map<String, String> MIME_BY_EXTENSION = Map.of(
       "doc", "application/msword",

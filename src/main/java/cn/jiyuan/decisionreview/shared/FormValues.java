@@ -1,4 +1,4 @@
-package cn.jiyuan.decisionreview.form;
+package cn.jiyuan.decisionreview.shared;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package cn.jiyuan.decisionreview.identity;
+package cn.jiyuan.decisionreview.shared;
 
 /** Group ids of DESIGN.md §1. Executing units and agencies are families with a common prefix. */
 public final class Groups {

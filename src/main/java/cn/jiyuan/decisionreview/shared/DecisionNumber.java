@@ -1,6 +1,5 @@
-package cn.jiyuan.decisionreview.tracking;
+package cn.jiyuan.decisionreview.shared;
 
-import cn.jiyuan.decisionreview.form.FormValues;
 import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Matcher;

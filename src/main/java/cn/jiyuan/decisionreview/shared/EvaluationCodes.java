@@ -1,4 +1,4 @@
-package cn.jiyuan.decisionreview.evaluation;
+package cn.jiyuan.decisionreview.shared;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package cn.jiyuan.decisionreview.security;
+package cn.jiyuan.decisionreview.shared;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -1,4 +1,4 @@
-package cn.jiyuan.decisionreview.form;
+package cn.jiyuan.decisionreview.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

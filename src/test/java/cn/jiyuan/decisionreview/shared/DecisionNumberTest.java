@@ -1,4 +1,4 @@
-package cn.jiyuan.decisionreview.tracking;
+package cn.jiyuan.decisionreview.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,7 @@
-package cn.jiyuan.decisionreview.evaluation;
+package cn.jiyuan.decisionreview.shared;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import cn.jiyuan.decisionreview.security.SystemCalls;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;

@@ -1,6 +1,5 @@
-package cn.jiyuan.decisionreview.config;
+package cn.jiyuan.decisionreview.security;
 
-import cn.jiyuan.decisionreview.security.RestValidationExceptionMapper;
 import jakarta.ws.rs.ApplicationPath;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
