@@ -106,6 +106,9 @@ public final class EngineErrorMessages {
       Rule.of("Cannot set query (?:parameter|property) '?([\\w.]{0,40})", 400, m -> "查询参数 " + m.group(1) + " 无效。"),
       Rule.of("sortOrder parameter has invalid value|Only a single sorting parameter specified|sortBy|sorting", 400,
           "排序参数无效。"),
+      // a start or completion without data the model needs (e.g. a candidate group ${unit}): the caller's omission
+      Rule.of("Unknown property used in expression: \\$\\{([^}]{1,60})\\}", 400,
+          m -> "缺少办理所需的数据（" + m.group(1) + "）：请在发起或提交时一并提供。"),
       Rule.of("Not enough parameters submitted|Process instance id and task id is null|Task id is null|is null$|must not be null|cannot be null",
           400, "缺少必需的参数。"),
       Rule.of("The task cannot be deleted because is part of a running process", 400, "流程中的任务不能删除，只能办理。"),

@@ -17,7 +17,7 @@ class EngineErrorMessagesTest {
       "400|RestException|Cannot submit task form 3f2a-11: 请至少上传一份实施情况材料（第五条）。|400|请至少上传一份实施情况材料（第五条）。",
       "500|RestException|Cannot submit task form 3f2a-11: ENGINE-03051 There was an exception while invoking the TaskListener. Message: 'Exception while invoking TaskListener: 不是有效的列表数据'|400|不是有效的列表数据",
       "400|FormFieldValidationException|请选择自行评估或委托评估（第二十一条）。|400|请选择自行评估或委托评估（第二十一条）。",
-      // issue 8 item 3: the raw TASK_WORK error on 认领
+      // the raw TASK_WORK error a read-only user got on 认领
       "403|AuthorizationException|The user with id 'ducha' does not have one of the following permissions: 'TASK_WORK' permission on resource 'abc' of type 'Task' or 'UPDATE' permission on resource 'abc' of type 'Task'|403|您无权认领或办理此任务。",
       "403|AuthorizationException|The user with id 'jyj' does not have 'UPDATE' permission on resource '12' of type 'ProcessInstance'.|403|您无权修改此流程实例（包括其作业、事件与变量）。",
       "403|AuthorizationException|The user with id 'jyj' does not have one of the following permissions: 'CREATE_INSTANCE' permission on resource 'decision-tracking' of type 'ProcessDefinition'|403|您无权发起此流程。",
@@ -33,6 +33,7 @@ class EngineErrorMessagesTest {
       "500|NullValueException|Cannot find task with id nope: task is null|404|任务不存在或已办结。",
       "500|NullValueException|execution 42 doesn't exist: execution is null|404|流程实例不存在或已结束。",
       "500|RestException|Cannot trigger message Nope for execution 42: Execution with id '42' does not have a subscription to a message event with name 'Nope': eventSubscriptions is empty|400|该执行没有等待消息“Nope”。",
+      "500|ProcessEngineException|Unknown property used in expression: ${unit}. Cause: Cannot resolve identifier 'unit'|400|缺少办理所需的数据（unit）：请在发起或提交时一并提供。",
       "500|ProcessEngineException|The task cannot be deleted because is part of a running process|400|流程中的任务不能删除，只能办理。",
       // malformed values
       "500|RestException|Cannot modify variables for task 1: ENGINE-17007 Cannot set variable with name x. Java serialization format is prohibited|400|不接受 Java 序列化的对象变量：出于安全原因，对象只能以 JSON 提交。",
