@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reminders and escalation (issue 5 item 3): from a task's follow-up date its people are reminded; from its
+ * Reminders and escalation: from a task's follow-up date its people are reminded; from its
  * due date it is overdue and the unit and the supervision office are told (督办). Each notification is
  * written once per task, kind and recipient (the outbox's unique key), so every node may run this.
  */

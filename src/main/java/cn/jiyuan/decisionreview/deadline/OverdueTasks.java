@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /**
- * The overdue list (督办, issue 5 item 3): open tasks past their due date, with the decision, the responsible
+ * The overdue list (督办): open tasks past their due date, with the decision, the responsible
  * unit and how many working days late. Supervisors and the legal office see all; others their own.
  */
 @Service

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 /**
- * Every user task's due date (issue 5 item 2): the DMN taskDeadline gives the working days and the reminder
+ * Every user task's due date: the DMN taskDeadline gives the working days and the reminder
  * lead; the Chinese working-day calendar (with 调休) turns them into dates counted from the day after the
  * task's creation. Due at 17:30 Beijing time, the end of office hours; the follow-up date marks the reminder.
  */

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /**
- * What the process steps say to people (issue 5 item 4), written to the outbox in the step's own transaction:
+ * What the process steps say to people, written to the outbox in the step's own transaction:
  * a task became available, a reminder, an overdue task (督办), an evaluation started, a report resolved.
  */
 @Service

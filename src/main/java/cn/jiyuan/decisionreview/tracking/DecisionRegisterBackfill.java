@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Per canonical number ({@link DecisionNumber#normalise}, so {@code 济政[2025]7号} and {@code 济政〔2025〕7号}
  * count as one): a running tracking wins over an ended one, the earliest registered of several running ones wins
- * (the others are logged for an administrator: they were the duplicates issue 9 found), and of ended ones the
+ * (the others are logged for an administrator: they were the duplicates found before numbers were unique), and of ended ones the
  * latest. A tracking that was deleted (ended without its status becoming TERMINATED or COMPLETED) holds no number. Numbers already in the
  * table are left alone, so running it twice changes nothing.
  */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 9 item 5: a write answered 2xx survives {@code kill -9}. The packaged jar runs as its own process with the
+ * A write answered 2xx survives {@code kill -9}. The packaged jar runs as its own process with the
  * application's own database settings (H2 file under a temporary working directory, or the PostgreSQL of
  * SPRING_DATASOURCE_URL); a task is completed with an uploaded file, the process is killed with SIGKILL right after
  * the 204, restarted on the same database, and the completion, the file and the registrations before it are there.

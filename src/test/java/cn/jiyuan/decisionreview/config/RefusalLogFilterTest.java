@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Issue 8 item 9: refusals are logged at INFO in one line, real errors keep their level and stack trace. */
+/** Refusals are logged at INFO in one line, real errors keep their level and stack trace. */
 class RefusalLogFilterTest {
 
   private final LoggerContext context = new LoggerContext();

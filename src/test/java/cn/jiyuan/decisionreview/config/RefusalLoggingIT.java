@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 8 item 9 on the running application: a refused task submission through the engine REST API leaves no WARN or ERROR
+ * On the running application: a refused task submission through the engine REST API leaves no WARN or ERROR
  * in the log, only one INFO line with the Chinese reason; and the login page's probe of /camunda-welcome finds
  * the welcome app instead of a 404.
  */

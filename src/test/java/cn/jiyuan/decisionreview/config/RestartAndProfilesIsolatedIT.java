@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 2 items 2–3: state survives a restart on the file database, seeding and Flyway run once, and the
+ * State survives a restart on the file database, seeding and Flyway run once, and the
  * prod profile refuses to start without a proper admin password. Each start gets its own engine name so it
  * does not disturb the shared integration-test context in this JVM.
  */
@@ -63,7 +63,7 @@ class RestartAndProfilesIsolatedIT {
       filters = engine.getFilterService().createFilterQuery().count();
       authorizations = engine.getAuthorizationService().createAuthorizationQuery().count();
     }
-    // Issue 8 item 9: the line with the URLs comes when the demo evaluations exist, i.e. after they are generated.
+    // The line with the URLs comes when the demo evaluations exist, i.e. after they are generated.
     String log = output.getOut();
     assertThat(log).contains("已生成演示数据", "系统已就绪");
     assertThat(log.indexOf("系统已就绪")).isGreaterThan(log.indexOf("已生成演示数据"));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Issue 5 item 2 with a controlled clock: due dates in Chinese working days, across the Spring Festival. */
+/** With a controlled clock: due dates in Chinese working days, across the Spring Festival. */
 @IntegrationTest
 class TaskDeadlineIT {
 

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 8 item 7: a draft report downloaded from the Tasklist form (Camunda's own task variable data endpoint)
+ * A draft report downloaded from the Tasklist form (Camunda's own task variable data endpoint)
  * and from the project's endpoints arrives with its Chinese name. Without the rewrite Tomcat dropped Camunda's
  * header (raw UTF-8 in filename="…") and the browser saved "data.docx".
  */

@@ -76,7 +76,7 @@ class EvaluationFormRulesTest {
     assertThat(check(TaskKeys.FORM_TEAM, map("teamMembers", "[]"))).anyMatch(p -> p.contains("至少需要一名成员"));
     String wrongCategory = team.replace("法律专家", "记者").replace("false", "true");
     assertThat(check(TaskKeys.FORM_TEAM, map("teamMembers", wrongCategory))).anyMatch(p -> p.contains("类别"));
-    // "maybe" is not "no conflict" (issue 9 item 8)
+    // "maybe" is not "no conflict"
     String declared = team.replace("false", "true");
     assertThat(check(TaskKeys.FORM_TEAM, map("teamMembers", declared))).isEmpty();
     String maybe = declared.replace("}]", ",\"hasConflict\":\"maybe\"}]");

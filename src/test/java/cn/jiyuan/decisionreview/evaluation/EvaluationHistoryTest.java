@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** Issue 8 item 10: the report's timeline says what was refused or returned, and names who did the work. */
+/** The report's timeline says what was refused or returned, and names who did the work. */
 class EvaluationHistoryTest {
 
   static final LocalDate D = LocalDate.of(2026, 9, 1);

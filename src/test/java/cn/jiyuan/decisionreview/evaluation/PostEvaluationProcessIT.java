@@ -35,7 +35,7 @@ import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Path tests of post-evaluation (issue 3 item 8) on the real application context, with flow-node
+ * Path tests of post-evaluation on the real application context, with flow-node
  * coverage measured by camunda-process-test-coverage; the class fails below 90 %.
  */
 @IntegrationTest
@@ -126,7 +126,7 @@ class PostEvaluationProcessIT {
     String report = reportText(s);
     assertThat(report).contains("一、基本情况", "二、评估内容分析", "三、评估结论及建议", "四、其他需要说明的问题")
         .contains("农村学校满意度数据样本不足").contains(s.instance.getBusinessKey()).contains("济政办〔2022〕4号");
-    // issue 8 item 10: the timeline says what was returned and why, instead of listing a task twice
+    // The timeline says what was returned and why, instead of listing a task twice
     assertThat(report).contains("评估方案被决策机关退回修改；退回意见：请补充经费测算依据", "按退回意见修改评估方案",
         "评估方案经决策机关批准", "报告被决策机关退回修改；退回意见：请补充农村学校数据",
         "按决策机关退回意见修改，重新形成评估报告", "专家论证：吴振华（不同意报告结论）");

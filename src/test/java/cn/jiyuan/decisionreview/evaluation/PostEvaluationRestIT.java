@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 3 items 6 and 8: one commissioned full evaluation driven through /engine-rest by the demo users
+ * One commissioned full evaluation driven through /engine-rest by the demo users
  * (never as admin), with a file upload, ending in a report that is downloaded and read with POI; and the
  * confidentiality of Art. 23.
  */
@@ -102,7 +102,7 @@ class PostEvaluationRestIT {
 
     submit("sifa", pid, TaskKeys.DETERMINE_METHOD, vars("evaluatorType", "COMMISSIONED", "procedureType", "FULL",
         "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE"));
-    // Issue 8 item 6: an ineligible agency is refused in place — same task, same due date — with the table's reason.
+    // An ineligible agency is refused in place — same task, same due date — with the table's reason.
     String selection = task(sifa, pid, TaskKeys.SELECT_AGENCY);
     JsonNode before = sifa.get("/engine-rest/task/" + selection).json();
     assertThat(before.get("due").isNull()).as("the selection has a due date").isFalse();
@@ -175,7 +175,7 @@ class PostEvaluationRestIT {
     assertThat(text).contains("关于《济源市老旧小区改造实施方案》", "（" + number + "）", "跟踪反馈与后评估的报告")
         .contains("一、基本情况", "二、评估内容分析", "三、评估结论及建议", "四、其他需要说明的问题")
         .contains("良好", "郑州大学公共政策研究中心", "改造进度台账.pdf", "满意度样本偏少", "第八条第（五）项", "济政办〔2022〕4号");
-    // issue 8 item 10: the agency signs its report, the authority's 审定 is recorded on it and signed by the authority
+    // The agency signs its report, the authority's 审定 is recorded on it and signed by the authority
     assertThat(text).contains("受市司法局委托，郑州大学公共政策研究中心对《济源市老旧小区改造实施方案》",
         "专家论证：周法明（不同意报告结论）", "正式形成评估报告");
     String approval = text.substring(text.indexOf("决策机关审定意见"));

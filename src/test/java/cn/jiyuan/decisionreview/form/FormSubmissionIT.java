@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 9 items 1 and 8: a completion or a start writes only what its deployed form declares, who-did-it variables
+ * A completion or a start writes only what its deployed form declares, who-did-it variables
  * come from the authenticated user, and text is bounded and free of control characters — on /engine-rest, on
  * Tasklist's /camunda/api/engine and through the engine API for an authenticated user.
  */

@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 9 item 7: malformed input across {@code /engine-rest}, {@code /camunda/api/engine}, {@code /api/**} and the
+ * Malformed input across {@code /engine-rest}, {@code /camunda/api/engine}, {@code /api/**} and the
  * forms' REST paths. Every case must be answered with a 4xx, a Chinese message, no class names or stack traces,
  * and must leave the engine's state and the stored materials exactly as they were.
  */

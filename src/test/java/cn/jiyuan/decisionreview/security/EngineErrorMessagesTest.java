@@ -13,7 +13,7 @@ class EngineErrorMessagesTest {
 
   @ParameterizedTest(name = "{0} {1} → {3}")
   @CsvSource(delimiter = '|', value = {
-      // issue 8 item 3: the toast prefix goes, the Chinese reason stays; a wrapped refusal is a 400
+      // The toast prefix goes, the Chinese reason stays; a wrapped refusal is a 400
       "400|RestException|Cannot submit task form 3f2a-11: 请至少上传一份实施情况材料（第五条）。|400|请至少上传一份实施情况材料（第五条）。",
       "500|RestException|Cannot submit task form 3f2a-11: ENGINE-03051 There was an exception while invoking the TaskListener. Message: 'Exception while invoking TaskListener: 不是有效的列表数据'|400|不是有效的列表数据",
       "400|FormFieldValidationException|请选择自行评估或委托评估（第二十一条）。|400|请选择自行评估或委托评估（第二十一条）。",

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Issue 9 items 2 and 3: comments and attachments by participants only; a refused job call has no side effect. */
+/** Comments and attachments by participants only; a refused job call has no side effect. */
 @IntegrationTest
 class EngineWriteGuardsIT {
 
@@ -119,7 +119,7 @@ class EngineWriteGuardsIT {
     assertThat(engine.getTaskService().getTaskComments(f.taskId())).hasSize(1);
   }
 
-  /** Issue 8 item 3: what Tasklist shows on 认领 by a read-only user, and on a refused submission. */
+  /** What Tasklist shows on 认领 by a read-only user, and on a refused submission. */
   @Test
   void tasklistShowsRefusalsInChineseWithoutTheEnginesPrefix() {
     WriteFixture f = WriteFixture.start(engine, "exec-fgw");

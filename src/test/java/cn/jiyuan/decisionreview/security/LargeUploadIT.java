@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 9 item 6: a 20 MB file reaches 提供实施情况材料 through Tasklist's own submit path and 审核报告初稿 through
+ * A 20 MB file reaches 提供实施情况材料 through Tasklist's own submit path and 审核报告初稿 through
  * {@code /engine-rest}; one byte more is refused by the form rule (400, its Chinese size message), not by a
  * generic body cap. Embedded forms send files base64-encoded inside the JSON, as these requests do.
  */

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 9 "Tests": each demo role × each write operation through {@code /engine-rest}. A cell either is
+ * Each demo role × each write operation through {@code /engine-rest}. A cell either is
  * allowed by the README's role table (and then the call succeeds, which also proves the request itself is
  * well-formed) or it is refused with a Chinese 4xx — and then the engine's state is exactly what it was before
  * ({@link EngineState}). The fixture's task belongs to {@code exec-fgw}, so {@code fgw} is its candidate.

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Issue 9 items 4 and 8: one spelling per decision number, and numbers without real content refused. */
+/** One spelling per decision number, and numbers without real content refused. */
 class DecisionNumberTest {
 
   static Stream<Arguments> spellings() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Issue 9 item 8: strict types, bounded numbers, strict dates in range, no control characters. */
+/** Strict types, bounded numbers, strict dates in range, no control characters. */
 class FormValuesTest {
 
   static Stream<Arguments> booleans() {

@@ -29,7 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issue 9 item 4: one decision is tracked once. Numbers in any bracket, space or width spelling are one number,
+ * One decision is tracked once. Numbers in any bracket, space or width spelling are one number,
  * the primary key of dr_decision (not a query) decides a race, the loser gets the sequential refusal and leaves
  * nothing; an ended tracking keeps its number, a deleted one gives it back; existing trackings are backfilled.
  * Runs on H2 in verify, and on PostgreSQL when SPRING_DATASOURCE_URL points at one (.ci/run).

@@ -35,7 +35,7 @@ import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * decision-tracking and evaluation-request (issue 4 item 9): registration and its refusals, the timers of
+ * {@code decision-tracking} and {@code evaluation-request}: registration and its refusals, the timers of
  * each category, a fired timer starting post-evaluation, half progress, requests accepted / refused /
  * merged, waivers, suspension, termination; flow-node coverage of both processes at least 90 %.
  */

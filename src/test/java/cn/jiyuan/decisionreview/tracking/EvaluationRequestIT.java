@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 8 item 8: the start list reads clearly, every evaluation is requested and started by tracking, and the
+ * The start list reads clearly, every evaluation is requested and started by tracking, and the
  * request form's decision picker works against the registry API, as Tasklist uses it (webapp session).
  */
 @IntegrationTest

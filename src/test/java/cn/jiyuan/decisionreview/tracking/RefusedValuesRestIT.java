@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 9 item 8 through /engine-rest: values that must be refused on the registration and the request paths.
+ * Through /engine-rest: values that must be refused on the registration and the request paths.
  * Each answers 400 with a Chinese message naming no internal class, and stores nothing: no tracking or request
  * instance (runtime or history), no dr_decision row, no change to the decision's requests.
  */

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The refusals of 登记重大行政决策 (issue 4 item 1, issue 9 item 8), one row per bad value. */
+/** The refusals of 登记重大行政决策, one row per bad value. */
 class RegistrationRulesTest {
 
   static Map<String, Object> valid() {

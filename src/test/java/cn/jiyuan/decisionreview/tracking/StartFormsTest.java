@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 8 item 8: the start forms (and the request's refusal) speak to civil servants, and the embedded request
+ * The start forms (and the request's refusal) speak to civil servants, and the embedded request
  * form stays in step with the server: the same reasons with the same labels, and only the contract variables.
  */
 class StartFormsTest {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Issue 2 item 11: a civil servant logs into Tasklist and sees a Chinese interface with the shared filters. */
+/** A civil servant logs into Tasklist and sees a Chinese interface with the shared filters. */
 @IntegrationTest
 class TasklistBrowserIT {
 

@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Issue 3 item 8: sifa completes the Camunda Form 确定评估方式 in Tasklist, as a civil servant would. */
+/** sifa completes the Camunda Form 确定评估方式 in Tasklist, as a civil servant would. */
 @IntegrationTest
 class TasklistCamundaFormBrowserIT {
 

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 8 items 5, 6 and 9 in the real Tasklist: where a group member lands and what a task card says, the
+ * In the real Tasklist: where a group member lands and what a task card says, the
  * ineligible agency refused in place, and the form details a new user stumbled over (a cut-off checkbox label, a
  * counter of empty rows, an amount without digit grouping).
  */

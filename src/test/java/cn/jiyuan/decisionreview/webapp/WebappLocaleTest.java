@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Chinese webapps (issue 2 item 6): every key of the en.json that ships in the Camunda webjar on the
+ * The Chinese webapps: every key of the en.json that ships in the Camunda webjar on the
  * test classpath must have a Chinese translation, with its placeholders intact, and config.js must offer
  * zh first. A Camunda upgrade that adds keys fails this test until they are translated.
  */
