@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.jiyuan.decisionreview.support.Browser;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -15,6 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The Camunda 7 CE end-of-life banner concerns whoever runs the system: an administrator sees it, in Chinese, with a
  * link to what this deployment does about it; a civil servant does not see it at all.
  */
+// Headless Chromium through Tasklist; CI runs these once, on H2 (see .ci/run)
+@Tag("browser")
 @IntegrationTest
 class EndOfLifeBannerBrowserIT {
 

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -30,6 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * 提交 — and the next task appears for the next person. Screenshots of every step land in {@code target/e2e/}.
  * No step uses the REST or engine API; the engine is only read at the end to check what the walk left behind.
  */
+// Headless Chromium through Tasklist; CI runs these once, on H2 (see .ci/run)
+@Tag("browser")
 @IntegrationTest
 class EvaluationWalkthroughBrowserIT {
 

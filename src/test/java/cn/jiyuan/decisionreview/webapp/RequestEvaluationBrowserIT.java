@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -30,6 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * requests an evaluation: first one that is refused (too few public opinions, the refusal task shows why),
  * then one that is accepted, and the evaluation starts.
  */
+// Headless Chromium through Tasklist; CI runs these once, on H2 (see .ci/run)
+@Tag("browser")
 @IntegrationTest
 class RequestEvaluationBrowserIT {
 

@@ -6,10 +6,13 @@ import cn.jiyuan.decisionreview.support.Browser;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A civil servant logs into Tasklist and sees a Chinese interface with the shared filters. */
+// Headless Chromium through Tasklist; CI runs these once, on H2 (see .ci/run)
+@Tag("browser")
 @IntegrationTest
 class TasklistBrowserIT {
 

@@ -9,6 +9,7 @@ import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -16,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** sifa completes the Camunda Form 确定评估方式 in Tasklist, as a civil servant would. */
+// Headless Chromium through Tasklist; CI runs these once, on H2 (see .ci/run)
+@Tag("browser")
 @IntegrationTest
 class TasklistCamundaFormBrowserIT {
 

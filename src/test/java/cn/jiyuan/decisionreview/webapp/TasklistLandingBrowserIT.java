@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,6 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * ineligible agency refused in place, and the form details a new user stumbled over (a cut-off checkbox label, a
  * counter of empty rows, an amount without digit grouping).
  */
+// Headless Chromium through Tasklist; CI runs these once, on H2 (see .ci/run)
+@Tag("browser")
 @IntegrationTest
 class TasklistLandingBrowserIT {
 

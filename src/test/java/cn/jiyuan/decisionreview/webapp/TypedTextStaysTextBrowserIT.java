@@ -10,6 +10,7 @@ import cn.jiyuan.decisionreview.support.Tasklist;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,6 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * HTML and markdown, registered by the authority, appears literally in the legal office's form, and nothing in it
  * becomes an element, a link or a script.
  */
+// Headless Chromium through Tasklist; CI runs these once, on H2 (see .ci/run)
+@Tag("browser")
 @IntegrationTest
 class TypedTextStaysTextBrowserIT {
 
