@@ -236,6 +236,9 @@ class EvaluationWalkthroughBrowserIT {
       request(t, "jyj", number, "决策执行单位申请（第八条第（四）项）", "恢复执行后再次申请评估。");
 
       work(t, "sifa", "确认是否免于重复评估", number);
+      // the form names the article the table found, so legal-affairs confirms knowingly
+      assertThat(t.driver().findElement(org.openqa.selenium.By.cssSelector("[cam-tasklist-form]")).getText())
+          .contains("可免评依据： 第二十条第一款");
       t.form().choose("处理意见", "确认免于重复评估").text("理由", "十二个月内已评估，情况未发生变化（第二十条第一款）。");
       done(t, "确认是否免于重复评估");
     }
