@@ -108,12 +108,7 @@ public class AuthorizationSeeder {
 
   /** Removes permissions from an existing grant (a database seeded by an earlier version); never adds a row. */
   public void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization auth = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(group)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
+    Authorization auth = existingGrant(group, resource, resourceId);
     if (auth == null) {
       return;
     }
@@ -129,14 +124,18 @@ public class AuthorizationSeeder {
     }
   }
 
-  /** Idempotent: adds missing permissions to an existing grant instead of inserting a second row. */
-  public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization auth = authorizationService.createAuthorizationQuery()
+  private Authorization existingGrant(String group, Resource resource, String resourceId) {
+    return authorizationService.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT)
         .groupIdIn(group)
         .resourceType(resource)
         .resourceId(resourceId)
         .singleResult();
+  }
+
+  /** Idempotent: adds missing permissions to an existing grant instead of inserting a second row. */
+  public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = existingGrant(group, resource, resourceId);
     boolean changed = false;
     if (auth == null) {
       auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
