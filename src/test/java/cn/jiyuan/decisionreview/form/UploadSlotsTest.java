@@ -1,0 +1,43 @@
+package cn.jiyuan.decisionreview.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.jiyuan.decisionreview.form.DeclaredForm.Kind;
+import cn.jiyuan.decisionreview.shared.UploadLimits;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The material slots of 提供实施情况材料 are declared one by one in the HTML, because the server allows a completion
+ * only what the deployed form declares. So the form, the slot list its script checks and the upload limit must agree:
+ * an analyst who adds a sixth slot in the HTML without raising the limit (or the reverse) is told here.
+ */
+class UploadSlotsTest {
+
+  private static final Path FORM = Path.of("forms", "supply-materials.html");
+
+  @Test
+  void theFormDeclaresExactlyAsManyFileSlotsAsTheUploadLimit() throws IOException {
+    DeclaredForm form = EmbeddedFormHtml.parse(Files.readString(FORM, StandardCharsets.UTF_8));
+    List<String> fileSlots = form.variables().values().stream().filter(f -> f.kind() == Kind.FILE)
+        .map(DeclaredForm.Field::key).toList();
+    List<String> expected = IntStream.rangeClosed(1, UploadLimits.MAX_FILES_PER_FORM)
+        .mapToObj(n -> "materialFile" + n).toList();
+    assertThat(fileSlots).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void theSharedScriptChecksEverySlotTheFormDeclares() throws IOException {
+    String html = Files.readString(FORM, StandardCharsets.UTF_8);
+    Matcher slots = Pattern.compile("files:\\s*\\[([0-9,\\s]+)]").matcher(html);
+    assertThat(slots.find()).as("the form script lists its slots as files: [1, 2, …]").isTrue();
+    assertThat(slots.group(1).split(",")).hasSize(UploadLimits.MAX_FILES_PER_FORM);
+  }
+}
