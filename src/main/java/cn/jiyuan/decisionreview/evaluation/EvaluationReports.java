@@ -3,7 +3,6 @@ package cn.jiyuan.decisionreview.evaluation;
 import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 
 import cn.jiyuan.decisionreview.agency.AgencyService;
-import cn.jiyuan.decisionreview.config.DecisionReviewProperties;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
 import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.report.ReportData;
@@ -12,6 +11,7 @@ import cn.jiyuan.decisionreview.report.ReportText;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.EvaluationCodes;
 import cn.jiyuan.decisionreview.shared.FormValues;
+import cn.jiyuan.decisionreview.shared.OrganisationProperties;
 import cn.jiyuan.decisionreview.shared.SystemCalls;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public class EvaluationReports {
   private final ReportService reportService;
   private final EvaluationFileStore store;
   private final HistoryService historyService;
-  private final DecisionReviewProperties properties;
+  private final OrganisationProperties organisation;
   private final SystemCalls system;
   private final Directory directory;
   private final RuntimeService runtimeService;
@@ -59,7 +59,7 @@ public class EvaluationReports {
 
   public EvaluationReports(ReportService reportService, EvaluationFileStore store, HistoryService historyService,
       RuntimeService runtimeService, IdentityService identityService, AgencyService agencies, Directory directory,
-      DecisionReviewProperties properties, SystemCalls system, RepositoryService repositoryService,
+      OrganisationProperties organisation, SystemCalls system, RepositoryService repositoryService,
       BeijingClock clock) {
     this.repositoryService = repositoryService;
     this.clock = clock;
@@ -71,7 +71,7 @@ public class EvaluationReports {
     this.reportService = reportService;
     this.store = store;
     this.historyService = historyService;
-    this.properties = properties;
+    this.organisation = organisation;
   }
 
   /** 起草评估报告: a generated draft (Art. 13(1)). */
@@ -113,7 +113,7 @@ public class EvaluationReports {
     }
     ReportData.Approval approval = new ReportData.Approval(APPROVED_LABEL,
         FormValues.text(EvaluationCodes.label(EvaluationCodes.OUTCOMES, execution.getVariable(EVALUATION_OUTCOME))),
-        FormValues.text(execution.getVariable(OUTCOME_REASONS)), properties.getAuthorityName(),
+        FormValues.text(execution.getVariable(OUTCOME_REASONS)), organisation.authorityName(),
         approvedBy == null ? null : FormValues.text(directory.userName(approvedBy)), clock.today());
     store(execution, reportService.appendApproval(Uploads.bytes(report), approval), true);
   }
@@ -168,7 +168,7 @@ public class EvaluationReports {
     List<EvaluationHistory.Step> steps = steps(processInstanceId, var, currentUser);
     return new ReportData(
         FormValues.text(var.apply(DECISION_NUMBER)), FormValues.text(var.apply(DECISION_TITLE)), directory.groupName(unit),
-        properties.getAuthorityName(),
+        organisation.authorityName(),
         EvaluationCodes.label(EvaluationCodes.EVALUATION_TYPES, var.apply(EVALUATION_TYPE)),
         FormValues.text(var.apply(LEGAL_BASIS)), evaluator(var),
         EvaluationCodes.label(EvaluationCodes.PROCEDURES, var.apply(PROCEDURE_TYPE)),
@@ -183,7 +183,7 @@ public class EvaluationReports {
         EvaluationCodes.label(EvaluationCodes.OUTCOMES, var.apply(SUGGESTED_OUTCOME)),
         FormValues.text(var.apply(PRELIMINARY_CONCLUSION)), FormValues.text(var.apply(RECOMMENDATIONS)),
         FormValues.text(var.apply(OTHER_ISSUES)), materials, opinions,
-        properties.getMeasures().versionText(), clock.today(), draft);
+        organisation.measures().versionText(), clock.today(), draft);
   }
 
   private ReportData.Evaluator evaluator(Function<String, Object> var) {

@@ -3,8 +3,7 @@ package cn.jiyuan.decisionreview.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import cn.jiyuan.decisionreview.config.DecisionReviewProperties;
-import cn.jiyuan.decisionreview.config.DecisionReviewProperties.GroupDef;
+import cn.jiyuan.decisionreview.identity.IdentitySeedProperties.GroupDef;
 import cn.jiyuan.decisionreview.shared.Groups;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +47,11 @@ public class AuthorizationSeeder {
   static final List<String> NOT_STARTABLE_BY_STAFF = List.of(ProcessKeys.POST_EVALUATION, ProcessKeys.MEASURES_REVISION);
 
   private final AuthorizationService authorizationService;
-  private final DecisionReviewProperties properties;
+  private final IdentitySeedProperties seed;
 
-  public AuthorizationSeeder(AuthorizationService authorizationService, DecisionReviewProperties properties) {
+  public AuthorizationSeeder(AuthorizationService authorizationService, IdentitySeedProperties seed) {
     this.authorizationService = authorizationService;
-    this.properties = properties;
+    this.seed = seed;
   }
 
   public void seed() {
@@ -86,7 +85,7 @@ public class AuthorizationSeeder {
   }
 
   public List<String> staffGroups() {
-    return properties.getIdentity().allGroups().stream().map(GroupDef::getId).filter(Groups::isStaff).toList();
+    return seed.allGroups().stream().map(GroupDef::id).filter(Groups::isStaff).toList();
   }
 
   private void grantReadAll(String group) {

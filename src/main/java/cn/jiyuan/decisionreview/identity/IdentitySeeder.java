@@ -1,8 +1,7 @@
 package cn.jiyuan.decisionreview.identity;
 
-import cn.jiyuan.decisionreview.config.DecisionReviewProperties;
-import cn.jiyuan.decisionreview.config.DecisionReviewProperties.GroupDef;
-import cn.jiyuan.decisionreview.config.DecisionReviewProperties.UserDef;
+import cn.jiyuan.decisionreview.identity.IdentitySeedProperties.GroupDef;
+import cn.jiyuan.decisionreview.identity.IdentitySeedProperties.UserDef;
 import cn.jiyuan.decisionreview.shared.Groups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -22,60 +21,55 @@ public class IdentitySeeder {
   static final String GROUP_TYPE_SYSTEM = "SYSTEM";
 
   private final IdentityService identityService;
-  private final DecisionReviewProperties properties;
+  private final IdentitySeedProperties seed;
+  private final AdminAccountProperties admin;
 
-  public IdentitySeeder(IdentityService identityService, DecisionReviewProperties properties) {
+  public IdentitySeeder(IdentityService identityService, IdentitySeedProperties seed, AdminAccountProperties admin) {
     this.identityService = identityService;
-    this.properties = properties;
+    this.seed = seed;
+    this.admin = admin;
   }
 
   /** Must run inside {@link cn.jiyuan.decisionreview.config.SeedLock}. */
   public void seed() {
     ensureGroup(new GroupDef(Groups.CAMUNDA_ADMIN, ADMIN_GROUP_NAME), GROUP_TYPE_SYSTEM);
-    for (GroupDef group : properties.getIdentity().allGroups()) {
+    for (GroupDef group : seed.allGroups()) {
       ensureGroup(group, GROUP_TYPE_WORKFLOW);
     }
-    DecisionReviewProperties.Admin admin = properties.getAdmin();
-    UserDef adminUser = new UserDef();
-    adminUser.setId(admin.getId());
-    adminUser.setFirstName(admin.getFirstName());
-    adminUser.setLastName(admin.getLastName());
-    adminUser.setEmail(admin.getEmail());
-    adminUser.setPassword(admin.getPassword());
-    adminUser.setGroups(List.of(Groups.CAMUNDA_ADMIN));
-    ensureUser(adminUser);
-    for (UserDef user : properties.getIdentity().getDemoUsers()) {
+    ensureUser(new UserDef(admin.id(), admin.firstName(), admin.lastName(), admin.email(), admin.password(),
+        List.of(Groups.CAMUNDA_ADMIN)));
+    for (UserDef user : seed.demoUsers()) {
       ensureUser(user);
     }
   }
 
   private void ensureGroup(GroupDef def, String type) {
-    Group existing = identityService.createGroupQuery().groupId(def.getId()).singleResult();
+    Group existing = identityService.createGroupQuery().groupId(def.id()).singleResult();
     if (existing != null) {
       return;
     }
-    Group group = identityService.newGroup(def.getId());
-    group.setName(def.getName());
+    Group group = identityService.newGroup(def.id());
+    group.setName(def.name());
     group.setType(type);
     identityService.saveGroup(group);
-    LOG.info("已创建用户组 {}（{}）", def.getId(), def.getName());
+    LOG.info("已创建用户组 {}（{}）", def.id(), def.name());
   }
 
   private void ensureUser(UserDef def) {
-    User existing = identityService.createUserQuery().userId(def.getId()).singleResult();
+    User existing = identityService.createUserQuery().userId(def.id()).singleResult();
     if (existing == null) {
-      User user = identityService.newUser(def.getId());
-      user.setFirstName(def.getFirstName());
-      user.setLastName(def.getLastName());
-      user.setEmail(def.getEmail());
-      user.setPassword(def.getPassword());
+      User user = identityService.newUser(def.id());
+      user.setFirstName(def.firstName());
+      user.setLastName(def.lastName());
+      user.setEmail(def.email());
+      user.setPassword(def.password());
       identityService.saveUser(user);
-      LOG.info("已创建用户 {}（{}{}）", def.getId(), def.getFirstName(), def.getLastName());
+      LOG.info("已创建用户 {}（{}{}）", def.id(), def.firstName(), def.lastName());
     }
-    for (String groupId : def.getGroups()) {
-      boolean member = identityService.createUserQuery().userId(def.getId()).memberOfGroup(groupId).count() > 0;
+    for (String groupId : def.groups()) {
+      boolean member = identityService.createUserQuery().userId(def.id()).memberOfGroup(groupId).count() > 0;
       if (!member) {
-        identityService.createMembership(def.getId(), groupId);
+        identityService.createMembership(def.id(), groupId);
       }
     }
   }

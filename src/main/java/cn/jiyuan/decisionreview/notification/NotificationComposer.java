@@ -1,9 +1,9 @@
 package cn.jiyuan.decisionreview.notification;
 
-import cn.jiyuan.decisionreview.config.DecisionReviewProperties;
 import cn.jiyuan.decisionreview.notification.Notification.Channel;
 import cn.jiyuan.decisionreview.notification.Notification.Kind;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
+import cn.jiyuan.decisionreview.shared.OrganisationProperties;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -38,15 +38,15 @@ public class NotificationComposer {
   /** Where one notification goes: an e-mail address, a webhook URL or (LOG) a user id. */
   public record Recipient(Channel channel, String address) {}
 
-  private final DecisionReviewProperties properties;
+  private final OrganisationProperties organisation;
   private final NotificationProperties notificationProperties;
   private final IdentityService identityService;
   private final boolean mailConfigured;
 
   @Autowired
-  public NotificationComposer(DecisionReviewProperties properties, NotificationProperties notificationProperties,
+  public NotificationComposer(OrganisationProperties organisation, NotificationProperties notificationProperties,
       IdentityService identityService, @Value("${spring.mail.host:}") String mailHost) {
-    this.properties = properties;
+    this.organisation = organisation;
     this.notificationProperties = notificationProperties;
     this.identityService = identityService;
     this.mailConfigured = StringUtils.hasText(mailHost);
@@ -117,7 +117,7 @@ public class NotificationComposer {
 
   /** The task in Tasklist; Tasklist's start page when there is no task. */
   public String taskLink(String taskId) {
-    String base = properties.getPublicBaseUrl().replaceAll("/+$", "");
+    String base = organisation.publicBaseUrl().replaceAll("/+$", "");
     return taskId == null ? base + "/camunda/app/tasklist/default/"
         : base + "/camunda/app/tasklist/default/#/?task=" + taskId;
   }

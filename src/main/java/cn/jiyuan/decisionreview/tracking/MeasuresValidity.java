@@ -1,13 +1,14 @@
 package cn.jiyuan.decisionreview.tracking;
 
-import cn.jiyuan.decisionreview.config.DecisionReviewProperties;
 import cn.jiyuan.decisionreview.config.SeedLock;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
+import cn.jiyuan.decisionreview.shared.OrganisationProperties;
 import java.time.LocalDate;
-import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,15 +27,15 @@ public class MeasuresValidity {
   static final int REMINDER_DAYS = 90;
   private static final Logger LOG = LoggerFactory.getLogger(MeasuresValidity.class);
 
-  private final DecisionReviewProperties properties;
+  private final OrganisationProperties.Measures measures;
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
   private final SeedLock seedLock;
   private final BeijingClock clock;
 
-  public MeasuresValidity(DecisionReviewProperties properties, RuntimeService runtimeService,
+  public MeasuresValidity(OrganisationProperties organisation, RuntimeService runtimeService,
       HistoryService historyService, SeedLock seedLock, BeijingClock clock) {
-    this.properties = properties;
+    this.measures = organisation.measures();
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.seedLock = seedLock;
@@ -42,7 +43,7 @@ public class MeasuresValidity {
   }
 
   public LocalDate expires() {
-    return properties.getMeasures().getExpires();
+    return measures.expires();
   }
 
   public LocalDate reminderDate() {
@@ -54,7 +55,7 @@ public class MeasuresValidity {
     LocalDate today = clock.today();
     if (today.isAfter(expires())) {
       LOG.warn("警告：{}已于 {} 到期（第二十七条），请尽快完成评估修订；在此之前登记和评估仍按原办法进行。",
-          properties.getMeasures().getName(), expires());
+          measures.name(), expires());
     }
     check(today);
   }
@@ -75,13 +76,17 @@ public class MeasuresValidity {
     seedLock.runLocked(() -> {
       if (historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.MEASURES_REVISION)
           .processInstanceBusinessKey(key).count() == 0) {
-        runtimeService.startProcessInstanceByKey(ProcessKeys.MEASURES_REVISION, key, Map.of(
-            "measuresName", properties.getMeasures().getName(),
-            "measuresDocumentNumber", properties.getMeasures().getDocumentNumber(),
-            "measuresExpires", expires().toString()));
+        runtimeService.startProcessInstanceByKey(ProcessKeys.MEASURES_REVISION, key, variables());
         started[0] = true;
       }
     });
     return started[0];
+  }
+
+  private VariableMap variables() {
+    VariableMap variables = Variables.createVariables();
+    MeasuresRevisionVariables.MEASURES_NAME.putInto(variables, measures.name());
+    MeasuresRevisionVariables.MEASURES_DOCUMENT_NUMBER.putInto(variables, measures.documentNumber());
+    return MeasuresRevisionVariables.MEASURES_EXPIRES.putInto(variables, expires());
   }
 }

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
@@ -56,7 +57,7 @@ class RefusalLoggingIT {
   @Test
   void aRefusedSubmissionIsLoggedAsOneInfoLineWithTheReason() {
     EvaluationScenario s = EvaluationScenario.start(engine, DecisionNumbers.unique(), "exec-jyj");
-    String task = s.task("Task_DetermineMethod").getId();
+    String task = s.task(TaskKeys.DETERMINE_METHOD).getId();
     events.list.clear();
     Http.Response refused = Http.basic(port, "sifa", "demo").postJson("/engine-rest/task/" + task + "/submit-form",
         Map.of("variables", Map.of("evaluatorType", Map.of("value", "SELF"), "procedureType", Map.of("value", "SIMPLIFIED"),

@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.util.List;
@@ -40,7 +41,7 @@ class DeadlineNotificationIT {
     ClockUtil.setCurrentTime(TaskDeadlineIT.beijing("2026-02-13", "10:00"));
     String number = DecisionNumbers.unique();
     EvaluationScenario s = EvaluationScenario.start(engine, number, "exec-jyj");
-    String task = s.task("Task_DetermineMethod").getId();
+    String task = s.task(TaskKeys.DETERMINE_METHOD).getId();
     assertThat(rows(task, "TASK_AVAILABLE")).anyMatch(r -> r.startsWith("sifa"));
     assertThat(jdbc.queryForList("SELECT recipient FROM dr_notification WHERE process_instance_id = ? AND kind = 'EVALUATION_STARTED'",
         String.class, s.instance.getId())).anyMatch(r -> r.startsWith("jyj"));

@@ -2,7 +2,9 @@ package cn.jiyuan.decisionreview.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.support.DmnTableTest;
+import cn.jiyuan.decisionreview.tracking.TrackingElements;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,6 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** taskDeadline (DESIGN.md §5): the defaults DESIGN names, a row for every user task, a sensible default. */
 class TaskDeadlineDmnTest extends DmnTableTest {
 
+  /** A task key no process has: the table's default row. */
+  private static final String NO_SUCH_TASK = "Task_Unknown";
+
   TaskDeadlineDmnTest() {
     super("taskDeadline.dmn", "taskDeadline");
   }
@@ -40,7 +45,7 @@ class TaskDeadlineDmnTest extends DmnTableTest {
   /** Every user task of every process, and one no process has (the default row). */
   @Override
   protected Stream<VariableMap> rowInputs() {
-    return Stream.concat(userTaskKeys().stream(), Stream.of("Task_Unknown"))
+    return Stream.concat(userTaskKeys().stream(), Stream.of(NO_SUCH_TASK))
         .map(taskKey -> Variables.createVariables().putValue("taskKey", taskKey));
   }
 
@@ -51,8 +56,8 @@ class TaskDeadlineDmnTest extends DmnTableTest {
 
   @ParameterizedTest(name = "{0}: {1} working days, reminder {2} before")
   @CsvSource({
-      "Task_SupplyMaterials,10,2", "Task_DraftPlan,15,3", "Task_ExpertOpinion,10,2",
-      "Task_AuthorityApproval,20,3", "Task_Mitigation,15,3"})
+      TaskKeys.SUPPLY_MATERIALS + ",10,2", TaskKeys.DRAFT_PLAN + ",15,3", TaskKeys.EXPERT_OPINION + ",10,2",
+      TaskKeys.AUTHORITY_APPROVAL + ",20,3", TaskKeys.MITIGATION + ",15,3"})
   void designDefaults(String taskKey, int days, int reminder) {
     assertThat(evaluate(taskKey)).containsEntry("workingDays", days).containsEntry("reminderWorkingDays", reminder);
   }
@@ -73,9 +78,9 @@ class TaskDeadlineDmnTest extends DmnTableTest {
 
   @Test
   void tasksWaitingForAnEventHaveNoDeadlineAndUnknownTasksGetTheDefault() {
-    assertThat(evaluate("Task_ReportHalfProgress")).containsEntry("workingDays", null);
-    assertThat(evaluate("Task_Resume")).containsEntry("workingDays", null);
-    assertThat(evaluate("Task_Unknown")).containsEntry("workingDays", 10).containsEntry("reminderWorkingDays", 2);
+    assertThat(evaluate(TrackingElements.REPORT_HALF_PROGRESS)).containsEntry("workingDays", null);
+    assertThat(evaluate(TrackingElements.RESUME)).containsEntry("workingDays", null);
+    assertThat(evaluate(NO_SUCH_TASK)).containsEntry("workingDays", 10).containsEntry("reminderWorkingDays", 2);
   }
 
   @Test

@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
@@ -38,7 +39,7 @@ class TaskDeadlineIT {
   void aTaskCreatedBeforeTheSpringFestivalIsDueAfterIt() {
     ClockUtil.setCurrentTime(beijing("2026-02-13", "10:00"));
     EvaluationScenario s = EvaluationScenario.start(engine, DecisionNumbers.unique(), "exec-jyj");
-    Task task = s.task("Task_DetermineMethod");
+    Task task = s.task(TaskKeys.DETERMINE_METHOD);
     // 5 working days: 14 Feb (make-up Saturday), then 24, 25, 26, 27 Feb after the holiday of 15–23 Feb.
     assertThat(task.getDueDate()).isEqualTo(beijing("2026-02-27", "17:30"));
     // Reminder 1 working day ahead: on the 4th working day, 26 Feb.
@@ -50,7 +51,7 @@ class TaskDeadlineIT {
     ClockUtil.setCurrentTime(beijing("2026-09-28", "10:00"));
     EvaluationScenario s = EvaluationScenario.start(engine, DecisionNumbers.unique(), "exec-jyj");
     s.determineMethod("SELF", "FULL", "legal-affairs", null).formTeam().draftPlan().approvePlan("APPROVE").designSurvey();
-    Task materials = s.task("Task_SupplyMaterials");
+    Task materials = s.task(TaskKeys.SUPPLY_MATERIALS);
     // From 28 Sep: 29, 30 Sep; 1–7 Oct National Day; 8, 9 Oct; 10 Oct (make-up Saturday); 12, 13, 14, 15, 16 Oct.
     assertThat(materials.getDueDate()).isEqualTo(beijing("2026-10-16", "17:30"));
     ClockUtil.reset();
@@ -64,7 +65,7 @@ class TaskDeadlineIT {
     ClockUtil.setCurrentTime(beijing("2026-02-13", "10:00"));
     String number = DecisionNumbers.unique();
     EvaluationScenario s = EvaluationScenario.start(engine, number, "exec-jyj");
-    String taskId = s.task("Task_DetermineMethod").getId();
+    String taskId = s.task(TaskKeys.DETERMINE_METHOD).getId();
     ClockUtil.reset();
     com.fasterxml.jackson.databind.JsonNode all = Http.basic(port, "ducha", "demo").get("/api/overdue-tasks").json();
     com.fasterxml.jackson.databind.JsonNode entry = null;

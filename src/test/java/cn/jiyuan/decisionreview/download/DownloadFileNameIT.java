@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.Dimension;
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
@@ -34,10 +35,10 @@ class DownloadFileNameIT {
     String number = DecisionNumbers.unique();
     EvaluationScenario s = EvaluationScenario.start(engine, number, "exec-fgw")
         .determineMethod("SELF", "SIMPLIFIED", "legal-affairs", null)
-        .supplyMaterials("Task_SupplyMaterialsSimplified").recordConsultations("Task_RecordConsultationsSimplified", false)
-        .analysis("Task_AnalysisSimplified", 85, List.of(Dimension.values()));
+        .supplyMaterials(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED).recordConsultations(TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, false)
+        .analysis(TaskKeys.ANALYSIS_SIMPLIFIED, 85, List.of(Dimension.values()));
     String pid = s.instance.getId();
-    String task = s.task("Task_ReviewDraft").getId();
+    String task = s.task(TaskKeys.REVIEW_DRAFT).getId();
     String draftName = number + "-跟踪反馈与后评估报告（初稿）.docx";
 
     // What the Tasklist form's cam-file-download link fetches, in sifa's webapp session.

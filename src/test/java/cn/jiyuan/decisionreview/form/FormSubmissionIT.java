@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.shared.FormValues;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.support.Jobs;
 import cn.jiyuan.decisionreview.support.TestProcesses;
+import cn.jiyuan.decisionreview.tracking.RequestElements;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -89,7 +91,7 @@ class FormSubmissionIT {
   void aCompletionThroughAnyEndpointMayWriteOnlyWhatTheEmbeddedFormDeclares() {
     EvaluationScenario evaluation = atMaterials();
     String pid = evaluation.instance.getId();
-    String task = taskId(evaluation, "Task_SupplyMaterialsSimplified");
+    String task = taskId(evaluation, TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED);
     Object[] injected = materials("evaluatorGroup", "exec-fgw", "decisionTitle", "被篡改的标题");
 
     Http fgw = as("fgw");
@@ -113,7 +115,7 @@ class FormSubmissionIT {
     assertThat(message(webapp)).contains("“evaluatorGroup”");
 
     // nothing was written, the task is still open, no material was stored
-    assertThat(taskId(evaluation, "Task_SupplyMaterialsSimplified")).isEqualTo(task);
+    assertThat(taskId(evaluation, TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED)).isEqualTo(task);
     assertThat(evaluation.var("evaluatorGroup")).isEqualTo("legal-affairs");
     assertThat(evaluation.var("decisionTitle")).isEqualTo("济源市中小学课后服务实施方案");
     assertThat(as("fgw").get("/api/evaluations/" + pid + "/materials").json()).isEmpty();
@@ -128,7 +130,7 @@ class FormSubmissionIT {
   @Test
   void aCamundaFormsListItemsMayCarryOnlyTheListsOwnFields() {
     EvaluationScenario evaluation = atMaterials();
-    String task = taskId(evaluation, "Task_RecordConsultationsSimplified");
+    String task = taskId(evaluation, TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED);
     Http sifa = as("sifa");
     Map<String, Object> item = new LinkedHashMap<>(Map.of("channel", "SYMPOSIUM", "date", "2026-10-12",
         "participants", 25, "summary", "家长代表座谈"));
@@ -150,7 +152,7 @@ class FormSubmissionIT {
     assertThat(undeclared.status()).isEqualTo(400);
     assertThat(message(undeclared)).contains("“procedureType”");
     assertThat(evaluation.var("procedureType")).isEqualTo("SIMPLIFIED");
-    assertThat(taskId(evaluation, "Task_RecordConsultationsSimplified")).isEqualTo(task);
+    assertThat(taskId(evaluation, TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED)).isEqualTo(task);
 
     assertThat(sifa.postJson("/engine-rest/task/" + task + "/submit-form", vars("consultations", json(List.of(item))))
         .status()).isEqualTo(204);
@@ -159,7 +161,7 @@ class FormSubmissionIT {
   @Test
   void textIsBoundedByItsFieldAndFreeOfControlCharacters() {
     EvaluationScenario evaluation = atMaterials();
-    String task = taskId(evaluation, "Task_SupplyMaterialsSimplified");
+    String task = taskId(evaluation, TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED);
     Http.Response longTextarea = as("fgw").postJson("/engine-rest/task/" + task + "/submit-form",
         vars(materials("implementationProblems", "问".repeat(5001))));
     assertThat(longTextarea.status()).isEqualTo(400);
@@ -244,7 +246,7 @@ class FormSubmissionIT {
 
     // start instructions skip the start event and its checks: refused for staff, whatever they carry
     Http.Response midway = as("jyj").postJson("/engine-rest/process-definition/key/evaluation-request/start", Map.of(
-        "businessKey", number, "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_Deliver")),
+        "businessKey", number, "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", RequestElements.DELIVER)),
         "skipCustomListeners", true));
     assertThat(midway.status()).as(midway.body()).isEqualTo(403);
     assertThat(message(midway)).contains("开始表单");
@@ -255,7 +257,7 @@ class FormSubmissionIT {
   void variableEndpointsNeedPermissionsThatStaffDoNotHave() {
     EvaluationScenario evaluation = atMaterials();
     String pid = evaluation.instance.getId();
-    String task = taskId(evaluation, "Task_SupplyMaterialsSimplified");
+    String task = taskId(evaluation, TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED);
     Http fgw = as("fgw");
     Map<String, Object> value = Map.of("value", "exec-fgw");
     List<Http.Response> attempts = List.of(
@@ -267,7 +269,7 @@ class FormSubmissionIT {
         fgw.postJson("/engine-rest/process-instance/" + pid + "/variables", Map.of("modifications", Map.of("evaluatorGroup", value))),
         fgw.putJson("/engine-rest/execution/" + pid + "/localVariables/evaluatorGroup", value),
         fgw.postJson("/engine-rest/process-instance/" + pid + "/modification", Map.of("instructions",
-            List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_AnalysisSimplified",
+            List.of(Map.of("type", "startBeforeActivity", "activityId", TaskKeys.ANALYSIS_SIMPLIFIED,
                 "variables", Map.of("evaluatorGroup", value))))));
     for (Http.Response attempt : attempts) {
       assertThat(attempt.status()).as(attempt.body()).isEqualTo(403);

@@ -3,16 +3,12 @@ package cn.jiyuan.decisionreview.identity;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.jiyuan.decisionreview.config.DecisionReviewProperties;
 import org.junit.jupiter.api.Test;
 
 class AdminAccountGuardTest {
 
-  private static DecisionReviewProperties.Admin admin(String id, String password) {
-    DecisionReviewProperties.Admin admin = new DecisionReviewProperties.Admin();
-    admin.setId(id);
-    admin.setPassword(password);
-    return admin;
+  private static AdminAccountProperties admin(String id, String password) {
+    return new AdminAccountProperties(id, password, "系统", "管理员", null);
   }
 
   @Test

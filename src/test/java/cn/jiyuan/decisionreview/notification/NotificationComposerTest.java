@@ -2,8 +2,8 @@ package cn.jiyuan.decisionreview.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.jiyuan.decisionreview.config.DecisionReviewProperties;
 import cn.jiyuan.decisionreview.notification.Notification.Kind;
+import cn.jiyuan.decisionreview.shared.OrganisationProperties;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -15,9 +15,8 @@ class NotificationComposerTest {
   private final NotificationComposer composer = composer();
 
   private static NotificationComposer composer() {
-    DecisionReviewProperties properties = new DecisionReviewProperties();
-    properties.setPublicBaseUrl("https://review.jiyuan.gov.cn/");
-    return new NotificationComposer(properties, new NotificationProperties(), null, "");
+    OrganisationProperties organisation = new OrganisationProperties("济源市人民政府", "https://review.jiyuan.gov.cn/", null);
+    return new NotificationComposer(organisation, new NotificationProperties(), null, "");
   }
 
   @ParameterizedTest

@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.net.http.HttpRequest;
@@ -69,10 +70,10 @@ class BadInputIT {
     ids.put("{endedPi}", done.processInstanceId());
     EvaluationScenario materials = EvaluationScenario.start(engine, "济政〔2026〕962号", "exec-jyj")
         .determineMethod("SELF", "SIMPLIFIED", "legal-affairs", null);
-    ids.put("{materialsTask}", materials.task("Task_SupplyMaterialsSimplified").getId());
+    ids.put("{materialsTask}", materials.task(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED).getId());
     ids.put("{materialsPi}", materials.instance.getId());
     EvaluationScenario determine = EvaluationScenario.start(engine, "济政〔2026〕963号", "exec-zjj");
-    ids.put("{determineTask}", determine.task("Task_DetermineMethod").getId());
+    ids.put("{determineTask}", determine.task(TaskKeys.DETERMINE_METHOD).getId());
     ids.put("{determinePi}", determine.instance.getId());
     Filter shared = engine.getFilterService().createFilterQuery().filterName("本单位待办").singleResult();
     ids.put("{filter}", shared.getId());

@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.util.List;
@@ -132,7 +133,7 @@ class EngineWriteGuardsIT {
 
     var scenario = cn.jiyuan.decisionreview.evaluation.EvaluationScenario.start(engine, "济政〔2026〕964号", "exec-jyj")
         .determineMethod("SELF", "SIMPLIFIED", "legal-affairs", null);
-    String task = scenario.task("Task_SupplyMaterialsSimplified").getId();
+    String task = scenario.task(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED).getId();
     Http.Response refused = Http.webappSession(port, "jyj", "demo").postJson(WEBAPP + "/task/" + task + "/submit-form",
         Map.of("variables", Map.of()));
     assertThat(refused.status()).isEqualTo(400);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.Dimension;
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.evaluation.files.FileRules;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
@@ -45,7 +46,7 @@ class LargeUploadIT {
     EvaluationScenario scenario = EvaluationScenario.start(engine, "济政〔2026〕961号", "exec-jyj")
         .determineMethod("SELF", "SIMPLIFIED", "legal-affairs", null);
     String pid = scenario.instance.getId();
-    Task materials = scenario.task("Task_SupplyMaterialsSimplified");
+    Task materials = scenario.task(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED);
     Http tasklist = Http.webappSession(port, "jyj", "demo");
     String submit = "/camunda/api/engine/engine/default/task/" + materials.getId() + "/submit-form";
 
@@ -61,9 +62,9 @@ class LargeUploadIT {
     assertThat(jdbc.queryForObject("select max(size_bytes) from dr_evaluation_material where process_instance_id = ?",
         Long.class, pid)).isEqualTo((long) MAX);
 
-    scenario.recordConsultations("Task_RecordConsultationsSimplified", false)
-        .analysis("Task_AnalysisSimplified", 85, List.of(Dimension.values()));
-    Task review = scenario.task("Task_ReviewDraft");
+    scenario.recordConsultations(TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, false)
+        .analysis(TaskKeys.ANALYSIS_SIMPLIFIED, 85, List.of(Dimension.values()));
+    Task review = scenario.task(TaskKeys.REVIEW_DRAFT);
     Http sifa = Http.basic(port, "sifa", "demo");
     String complete = "/engine-rest/task/" + review.getId() + "/submit-form";
 

@@ -64,7 +64,7 @@ class WriteAuthorizationMatrixIT {
           "{\"modifications\":{\"note\":{\"value\":\"篡改\"}}}", ADMIN_ONLY, Allowed.SUCCESS),
       new Op("suspend instance", "PUT", "/process-instance/{pi}/suspended", "{\"suspended\":true}", ADMIN_ONLY, Allowed.SUCCESS),
       new Op("modify instance", "POST", "/process-instance/{pi}/modification",
-          "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"Task_Unit\"}]}", ADMIN_ONLY, Allowed.SUCCESS),
+          "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"" + WriteFixture.UNIT_TASK + "\"}]}", ADMIN_ONLY, Allowed.SUCCESS),
       new Op("delete instance", "DELETE", "/process-instance/{pi}", null, ADMIN_ONLY, Allowed.SUCCESS),
       new Op("delete instances (batch)", "POST", "/process-instance/delete",
           "{\"processInstanceIds\":[\"{pi}\"],\"deleteReason\":\"矩阵\"}", ADMIN_ONLY, Allowed.SUCCESS),

@@ -17,6 +17,8 @@ record WriteFixture(String processInstanceId, String businessKey, String taskId,
   static final String PROCESS = "it-write-fixture";
   static final String MESSAGE = "ItWriteFixtureMessage";
   static final String TOPIC = "it-write-fixture";
+  /** The user task other tests cancel or move by its id. */
+  static final String UNIT_TASK = "Task_Unit";
 
   static WriteFixture start(ProcessEngine engine, String unitGroup) {
     deploy(engine);
@@ -45,7 +47,7 @@ record WriteFixture(String processInstanceId, String businessKey, String taskId,
         .camundaHistoryTimeToLive(1)
         .startEvent()
         .parallelGateway("Fork")
-          .userTask("Task_Unit").name("单位任务").camundaCandidateGroups("${unit}").endEvent("End_Task")
+          .userTask(UNIT_TASK).name("单位任务").camundaCandidateGroups("${unit}").endEvent("End_Task")
         .moveToNode("Fork")
           .intermediateCatchEvent("Timer_Wait").timerWithDuration("P1D").endEvent("End_Timer")
         .moveToNode("Fork")

@@ -113,14 +113,14 @@ class DecisionTrackingEngineTest {
     EVALUATION_HISTORY.putInto(registered, List.of());
     REQUEST_HISTORY.putInto(registered, List.of());
     ProcessInstance tracking = ENGINE.getRuntimeService().createProcessInstanceByKey("decision-tracking")
-        .businessKey("济政〔2025〕9号").setVariables(registered).startBeforeActivity("Task_Schedule").execute();
+        .businessKey("济政〔2025〕9号").setVariables(registered).startBeforeActivity(TrackingElements.SCHEDULE).execute();
 
     Job timer = ENGINE.getManagementService().createJobQuery().processInstanceId(tracking.getId()).timers().singleResult();
     assertThat(timer.getDuedate()).isEqualTo(Date.from(LocalDate.of(2026, 1, 1).atStartOfDay(BeijingClock.ZONE).toInstant()));
     ENGINE.getManagementService().executeJob(timer.getId());
     // the timer's work ends at the exemption check's boundary; nothing has started yet
     assertThat(evaluationOf(tracking)).isNull();
-    assertThat(ENGINE.getManagementService().createJobQuery().processInstanceId(tracking.getId()).activityId("Task_CheckExemption")
+    assertThat(ENGINE.getManagementService().createJobQuery().processInstanceId(tracking.getId()).activityId(TrackingElements.CHECK_EXEMPTION)
         .count()).isOne();
 
     executeJobs(tracking);
@@ -139,7 +139,7 @@ class DecisionTrackingEngineTest {
     EVALUATION_COMPLETED_DATE.putInto(result, LocalDate.of(2026, 2, 20));
     ENGINE.getTaskService().complete(stub.getId(), result);
     assertThat(read(tracking, EVALUATION_HISTORY)).isEmpty();
-    assertThat(ENGINE.getManagementService().createJobQuery().processInstanceId(tracking.getId()).activityId("Task_RecordResult")
+    assertThat(ENGINE.getManagementService().createJobQuery().processInstanceId(tracking.getId()).activityId(TrackingElements.RECORD_RESULT)
         .count()).isOne();
 
     executeJobs(tracking);
@@ -156,6 +156,6 @@ class DecisionTrackingEngineTest {
     // no scheduled evaluation is left: tracking waits for a request only
     assertThat(read(tracking, HAS_NEXT_SCHEDULED)).isFalse();
     assertThat(ENGINE.getRuntimeService().createEventSubscriptionQuery().processInstanceId(tracking.getId())
-        .eventName(MESSAGE_EVALUATION_REQUESTED).singleResult().getActivityId()).isEqualTo("Message_RequestedOnly");
+        .eventName(MESSAGE_EVALUATION_REQUESTED).singleResult().getActivityId()).isEqualTo(TrackingElements.REQUESTED_ONLY);
   }
 }

@@ -197,14 +197,14 @@ class DecisionTrackingProcessIT {
   @Test
   void halfProgressBringsTheMidTermForwardAndItsTimerIsGoneAfterwards() {
     ProcessInstance plan = register(number(), "PLAN", false, "2026-01-01", "2035-12-31");
-    Task report = engine.getTaskService().createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey("Task_ReportHalfProgress").singleResult();
+    Task report = engine.getTaskService().createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey(TrackingElements.REPORT_HALF_PROGRESS).singleResult();
     assertThat(report).isNotNull();
     Date before = timer(plan).getDuedate();
     engine.getFormService().submitTaskForm(report.getId(), Map.of("progressDescription", "已完成 55%"));
     // The report stands at once; bringing the evaluation forward is the job behind it.
     assertThat(timer(plan).getDuedate()).isEqualTo(before);
     Jobs.run(engine, engine.getManagementService().createJobQuery().processInstanceId(plan.getId())
-        .activityId("Task_BringMidTermForward").singleResult().getId());
+        .activityId(TrackingElements.BRING_MID_TERM_FORWARD).singleResult().getId());
     // 评估安排已调整 entered the wait again: the timer now has today's date, from the revised schedule.
     Job timer = timer(plan);
     assertThat(timer.getDuedate()).isEqualTo(beijingMidnight(BeijingClock.INSTANCE.today().toString())).isBeforeOrEqualTo(new Date());
@@ -225,7 +225,7 @@ class DecisionTrackingProcessIT {
     Jobs.run(engine, timer(plan).getId());
     drain(plan);
     assertThat(var(evaluationOf(plan), EVALUATION_TYPE)).isEqualTo("MID_TERM");
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey("Task_ReportHalfProgress").count()).isZero();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey(TrackingElements.REPORT_HALF_PROGRESS).count()).isZero();
   }
 
   @Test
@@ -272,7 +272,7 @@ class DecisionTrackingProcessIT {
 
     drain(request("sifa", number, "AUTHORITY_DEEMS_NECESSARY", null));
     drain(tracking);
-    Task confirm = engine.getTaskService().createTaskQuery().processInstanceId(tracking.getId()).taskDefinitionKey("Task_ConfirmWaiver").singleResult();
+    Task confirm = engine.getTaskService().createTaskQuery().processInstanceId(tracking.getId()).taskDefinitionKey(TrackingElements.CONFIRM_WAIVER).singleResult();
     assertThat(engine.getTaskService().getIdentityLinksForTask(confirm.getId())).extracting(l -> l.getGroupId()).contains("legal-affairs");
     engine.getFormService().submitTaskForm(confirm.getId(), Map.of(WAIVER_DECISION.name(), "CONFIRM", WAIVER_REASON.name(), "三个月前已评估，无新情况"));
     drain(tracking);
@@ -282,7 +282,7 @@ class DecisionTrackingProcessIT {
 
     drain(request("sifa", number, "AUTHORITY_DEEMS_NECESSARY", null));
     drain(tracking);
-    confirm = engine.getTaskService().createTaskQuery().processInstanceId(tracking.getId()).taskDefinitionKey("Task_ConfirmWaiver").singleResult();
+    confirm = engine.getTaskService().createTaskQuery().processInstanceId(tracking.getId()).taskDefinitionKey(TrackingElements.CONFIRM_WAIVER).singleResult();
     engine.getFormService().submitTaskForm(confirm.getId(), Map.of(WAIVER_DECISION.name(), "REJECT", WAIVER_REASON.name(), "公众关注度上升，仍需评估"));
     drain(tracking);
     assertThat(var(evaluationOf(tracking), EVALUATION_TYPE)).isEqualTo("TRIGGERED");
@@ -297,7 +297,7 @@ class DecisionTrackingProcessIT {
     EvaluationScenario.of(engine, evaluationOf(tracking)).simplifiedUntilResolved("SUSPEND", "exec-fgw");
     drain(tracking);
     assertThat(var(tracking, TRACKING_STATUS)).isEqualTo("SUSPENDED");
-    Task resume = engine.getTaskService().createTaskQuery().processInstanceId(tracking.getId()).taskDefinitionKey("Task_Resume").singleResult();
+    Task resume = engine.getTaskService().createTaskQuery().processInstanceId(tracking.getId()).taskDefinitionKey(TrackingElements.RESUME).singleResult();
     assertThat(engine.getTaskService().getIdentityLinksForTask(resume.getId())).extracting(l -> l.getGroupId()).contains("decision-authority");
 
     drain(request("sifa", number, "EFFECT_NOT_ACHIEVED", null));
@@ -354,7 +354,7 @@ class DecisionTrackingProcessIT {
       assertThatThrownBy(() -> Jobs.run(engine, delivery.getId())).hasMessageContaining("已不在跟踪中");
     }
     var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(request.getId()).singleResult();
-    assertThat(incident.getActivityId()).isEqualTo("Task_Deliver");
+    assertThat(incident.getActivityId()).isEqualTo(RequestElements.DELIVER);
     assertThat(incident.getIncidentMessage()).contains("评估申请已受理", number, "已不在跟踪中");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(request.getId()).count()).isOne();
     assertThat(var(request, REQUEST_ACCEPTED)).isEqualTo(true);

@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
@@ -161,7 +162,7 @@ class EvaluationRequestIT {
     assertThat(as("sifa").get("/engine-rest/process-instance/" + pid + "/variables/legalBasis").json().get("value").asText())
         .isEqualTo("第八条第（五）项");
     assertThat(as("sifa").get("/engine-rest/task?processInstanceId=" + pid).json().findValuesAsText("taskDefinitionKey"))
-        .containsExactly("Task_DetermineMethod");
+        .containsExactly(TaskKeys.DETERMINE_METHOD);
   }
 
   /**

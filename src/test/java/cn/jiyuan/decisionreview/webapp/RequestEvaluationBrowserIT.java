@@ -7,6 +7,7 @@ import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.support.Jobs;
+import cn.jiyuan.decisionreview.tracking.RequestElements;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
@@ -107,7 +108,7 @@ class RequestEvaluationBrowserIT {
       browser.driver().findElement(By.id("requestDescription")).sendKeys("12345 热线收到家长反映食堂收费问题 5 条");
       browser.screenshot("request-evaluation-4-refusable");
       start(browser);
-      Task refusal = waitForTask("Task_Refused", "jyj", own);
+      Task refusal = waitForTask(RequestElements.REFUSED, "jyj", own);
       browser.driver().navigate().refresh();
       browser.waitForText("评估申请未受理");
       browser.clickText("评估申请未受理");

@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.support.Browser;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
@@ -28,7 +29,7 @@ class TasklistCamundaFormBrowserIT {
   @Test
   void sifaDeterminesTheEvaluationMethodInTasklist() throws Exception {
     EvaluationScenario s = EvaluationScenario.start(engine, DecisionNumbers.unique(), "exec-jyj");
-    Task task = s.task("Task_DetermineMethod");
+    Task task = s.task(TaskKeys.DETERMINE_METHOD);
     try (Browser browser = Browser.start()) {
       String base = "http://localhost:" + port;
       browser.loginToWebapp(base, "tasklist", "sifa", "demo");
@@ -50,6 +51,6 @@ class TasklistCamundaFormBrowserIT {
     }
     assertThat(s.var("evaluatorType")).isEqualTo("SELF");
     assertThat(s.var("evaluatorGroup")).isEqualTo("legal-affairs");
-    assertThat(s.task("Task_FormTeam")).isNotNull();
+    assertThat(s.task(TaskKeys.FORM_TEAM)).isNotNull();
   }
 }

@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.identity.TasklistFilterSeeder;
 import cn.jiyuan.decisionreview.support.Browser;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
@@ -93,7 +94,7 @@ class TasklistLandingBrowserIT {
     String number = number();
     EvaluationScenario s = EvaluationScenario.start(engine, number, "exec-jyj");
     s.determineMethod("COMMISSIONED", "FULL", "legal-affairs", null);
-    Task selection = firstInMyTasks("sifa", s.task("Task_SelectAgency"));
+    Task selection = firstInMyTasks("sifa", s.task(TaskKeys.SELECT_AGENCY));
     String processName = engine.getRepositoryService().getProcessDefinition(selection.getProcessDefinitionId()).getName();
     try (Browser browser = Browser.start()) {
       browser.loginToWebapp(base(), "tasklist", "sifa", "demo");
@@ -119,7 +120,7 @@ class TasklistLandingBrowserIT {
       submit(browser);
       browser.waitForText("该机构受到处理（第二十五条），不得委托");
       browser.screenshot("select-agency-refused");
-      Task still = s.task("Task_SelectAgency");
+      Task still = s.task(TaskKeys.SELECT_AGENCY);
       assertThat(still.getId()).isEqualTo(selection.getId());
       assertThat(still.getDueDate()).isEqualTo(selection.getDueDate());
 
@@ -140,7 +141,7 @@ class TasklistLandingBrowserIT {
     try (Browser browser = Browser.start()) {
       browser.loginToWebapp(base(), "tasklist", "sifa", "demo");
       browser.waitForText("我的待办");
-      openAndClaim(browser, consult.task("Task_RecordConsultations"), "征求意见记录");
+      openAndClaim(browser, consult.task(TaskKeys.RECORD_CONSULTATIONS), "征求意见记录");
       browser.waitForText("已填写 0 条记录，使用了 0 种不同方式，尚未满足两种不同方式的要求");
       browser.screenshot("consultations-empty");
       choose(browser, 1, "座谈会");
@@ -158,7 +159,7 @@ class TasklistLandingBrowserIT {
     try (Browser browser = Browser.start()) {
       browser.loginToWebapp(base(), "tasklist", "zhengfu", "demo");
       browser.waitForText("我的待办");
-      browser.open(base() + "/camunda/app/tasklist/default/#/?task=" + plan.task("Task_ApprovePlan").getId());
+      browser.open(base() + "/camunda/app/tasklist/default/#/?task=" + plan.task(TaskKeys.APPROVE_PLAN).getId());
       browser.waitForText("经费预算");
       browser.waitForText("经费预算： 50,000 元");
       browser.screenshot("approve-plan-budget");
