@@ -31,7 +31,9 @@ public final class Browser implements AutoCloseable {
 
   private Browser(WebDriver driver) {
     this.driver = driver;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // generous: verify runs two test JVMs side by side on 2 cores, so a page can be slow to come; a wait that
+    // succeeds returns at once, so this costs nothing when all is well (the same patience as Tasklist's)
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
   }
 
   public static Browser start() {
