@@ -2,6 +2,7 @@ package cn.jiyuan.decisionreview.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
 import cn.jiyuan.decisionreview.identity.TasklistFilterSeeder;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
@@ -177,8 +178,8 @@ class EvaluationWalkthroughBrowserIT {
     Jobs.drain(engine, number);
     HistoricProcessInstance evaluation = evaluation(number);
     assertThat(evaluation.getEndTime()).as("the evaluation has ended").isNotNull();
-    assertThat(variable(evaluation, "evaluationOutcome")).isEqualTo("ADJUST");
-    assertThat(variable(evaluation, "agencyId")).isEqualTo("demo");
+    assertThat(variable(evaluation, EvaluationVariables.EVALUATION_OUTCOME.name())).isEqualTo("ADJUST");
+    assertThat(variable(evaluation, EvaluationVariables.AGENCY_ID.name())).isEqualTo("demo");
   }
 
   @Test
@@ -246,8 +247,8 @@ class EvaluationWalkthroughBrowserIT {
     assertNoEnglishWasSeen();
     Jobs.drain(engine, number);
     HistoricProcessInstance evaluation = evaluation(number);
-    assertThat(variable(evaluation, "procedureType")).isEqualTo("SIMPLIFIED");
-    assertThat(variable(evaluation, "evaluationOutcome")).isEqualTo("SUSPEND");
+    assertThat(variable(evaluation, EvaluationVariables.PROCEDURE_TYPE.name())).isEqualTo("SIMPLIFIED");
+    assertThat(variable(evaluation, EvaluationVariables.EVALUATION_OUTCOME.name())).isEqualTo("SUSPEND");
     HistoricProcessInstance tracking = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey("decision-tracking").processInstanceBusinessKey(number).singleResult();
     assertThat(String.valueOf(variable(tracking, "trackingStatus"))).isEqualTo("TRACKING");
