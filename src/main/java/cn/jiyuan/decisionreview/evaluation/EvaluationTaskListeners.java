@@ -47,7 +47,7 @@ public class EvaluationTaskListeners {
   /** 审批评估方案: the budget with digit grouping, e.g. "180,000 元". */
   @Bean
   TaskListener preparePlanBudgetText() {
-    return task -> PLAN_BUDGET_TEXT.setLocal(task, Amounts.yuan(task.getVariable(PLAN_BUDGET.name())));
+    return task -> PLAN_BUDGET_TEXT.setLocal(task, Amounts.yuan(PLAN_BUDGET.get(task)));
   }
 
   /** 选择论证专家: the experts of the directory as options. */
