@@ -16,11 +16,11 @@ import cn.jiyuan.decisionreview.agency.Agency.Sanction;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.DecisionNumber;
 import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.shared.SelectOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,15 +115,8 @@ public class AgencyService {
   }
 
   /** Options for a Camunda Form select: [{label: "郑州大学公共政策研究中心（高等学校）", value: "demo"}]. */
-  public List<Map<String, String>> selectOptions() {
-    List<Map<String, String>> options = new ArrayList<>();
-    for (Agency agency : listAll()) {
-      Map<String, String> option = new LinkedHashMap<>();
-      option.put("label", agency.label());
-      option.put("value", agency.id());
-      options.add(option);
-    }
-    return options;
+  public List<SelectOption> selectOptions() {
+    return listAll().stream().map(agency -> new SelectOption(agency.label(), agency.id())).toList();
   }
 
   /**

@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.evaluation;
 
+import cn.jiyuan.decisionreview.shared.ProcessVariable;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ public enum Dimension {
   private final String scoreVariable;
   private final String findingsVariable;
   private final int defaultWeight;
+  private final ProcessVariable<Integer> score;
+  private final ProcessVariable<String> findings;
 
   Dimension(String article, String label, String scoreVariable, String findingsVariable, int defaultWeight) {
     this.article = article;
@@ -24,6 +27,17 @@ public enum Dimension {
     this.scoreVariable = scoreVariable;
     this.findingsVariable = findingsVariable;
     this.defaultWeight = defaultWeight;
+    this.score = ProcessVariable.integer(scoreVariable);
+    this.findings = ProcessVariable.text(findingsVariable);
+  }
+
+  /** The score variable (0–100, an input of evaluationGrade); null when out of scope (Art. 9). */
+  public ProcessVariable<Integer> score() {
+    return score;
+  }
+
+  public ProcessVariable<String> findings() {
+    return findings;
   }
 
   public String article() {

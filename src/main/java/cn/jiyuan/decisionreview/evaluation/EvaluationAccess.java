@@ -24,7 +24,8 @@ public class EvaluationAccess {
 
   static final Set<String> ALWAYS = Set.of(Groups.CAMUNDA_ADMIN, Groups.LEGAL_AFFAIRS, Groups.SUPERVISION_OFFICE,
       Groups.DECISION_AUTHORITY);
-  static final List<String> PARTICIPANT_GROUP_VARIABLES = List.of(EXECUTING_UNIT, EVALUATOR_GROUP, AGENCY_GROUP, UNDERTAKING_UNIT);
+  static final List<String> PARTICIPANT_GROUP_VARIABLES = List.of(EXECUTING_UNIT.name(),
+      EVALUATOR_GROUP.name(), AGENCY_GROUP.name(), UNDERTAKING_UNIT.name());
 
   public enum Verdict { ALLOWED, FORBIDDEN, NOT_FOUND }
 

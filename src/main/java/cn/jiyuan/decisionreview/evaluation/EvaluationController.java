@@ -7,7 +7,6 @@ import cn.jiyuan.decisionreview.security.ApiAuthenticationFilter;
 import cn.jiyuan.decisionreview.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,13 +37,16 @@ public class EvaluationController {
   }
 
   @GetMapping("/api/evaluations/{processInstanceId}/materials")
-  public List<Map<String, Object>> materials(@PathVariable String processInstanceId, HttpServletRequest request) {
+  public List<MaterialListing> materials(@PathVariable String processInstanceId, HttpServletRequest request) {
     authorize(request, processInstanceId);
-    return store.materials(processInstanceId).stream().map(f -> Map.<String, Object>of(
-        "id", f.id(), "fileName", f.fileName(), "mimeType", f.mimeType(), "size", f.size(),
-        "uploadedBy", f.uploadedBy() == null ? "" : f.uploadedBy(), "uploadedAt", f.uploadedAt().toString(),
-        "url", EvaluationTaskListeners.materialUrl(processInstanceId, f.id()))).toList();
+    return store.materials(processInstanceId).stream().map(f -> new MaterialListing(f.id(), f.fileName(), f.mimeType(),
+        f.size(), f.uploadedBy() == null ? "" : f.uploadedBy(), f.uploadedAt().toString(),
+        EvaluationTaskListeners.materialUrl(processInstanceId, f.id()))).toList();
   }
+
+  /** One entry of {@code GET /api/evaluations/{id}/materials} (HTTP API, contract). */
+  public record MaterialListing(String id, String fileName, String mimeType, long size, String uploadedBy,
+      String uploadedAt, String url) {}
 
   @GetMapping("/api/evaluations/{processInstanceId}/materials/{materialId}")
   public ResponseEntity<byte[]> material(@PathVariable String processInstanceId, @PathVariable String materialId,

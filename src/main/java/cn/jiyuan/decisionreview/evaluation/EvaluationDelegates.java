@@ -10,10 +10,8 @@ import cn.jiyuan.decisionreview.shared.EvaluationCodes;
 import cn.jiyuan.decisionreview.shared.FormValues;
 import cn.jiyuan.decisionreview.shared.ParticipantGrants;
 import cn.jiyuan.decisionreview.shared.ScoreText;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,8 +23,8 @@ public class EvaluationDelegates {
   @Bean
   JavaDelegate notifyEvaluationStarted(Notifications notifications) {
     return MachineStep.failingWith("发送评估启动通知失败", execution -> notifications.evaluationStarted(
-        execution.getProcessInstanceId(), FormValues.text(execution.getVariable(DECISION_NUMBER)),
-        FormValues.text(execution.getVariable(DECISION_TITLE)), FormValues.text(execution.getVariable(EXECUTING_UNIT))));
+        execution.getProcessInstanceId(), DECISION_NUMBER.get(execution), DECISION_TITLE.get(execution),
+        EXECUTING_UNIT.get(execution)));
   }
 
   /** 起草评估报告 (Art. 13(1), 14). */
@@ -45,9 +43,9 @@ public class EvaluationDelegates {
   @Bean
   JavaDelegate recordApproval(EvaluationReports reports, Notifications notifications) {
     return MachineStep.failingWith("记入审定决定失败", execution -> {
-      reports.recordApproval(execution, FormValues.text(execution.getVariable(REPORT_APPROVED_BY)));
-      notifications.reportResolved(execution.getProcessInstanceId(), FormValues.text(execution.getVariable(DECISION_NUMBER)),
-          FormValues.text(execution.getVariable(DECISION_TITLE)), FormValues.text(execution.getVariable(EXECUTING_UNIT)));
+      reports.recordApproval(execution, REPORT_APPROVED_BY.get(execution));
+      notifications.reportResolved(execution.getProcessInstanceId(), DECISION_NUMBER.get(execution),
+          DECISION_TITLE.get(execution), EXECUTING_UNIT.get(execution));
     });
   }
 
@@ -56,8 +54,8 @@ public class EvaluationDelegates {
   ExecutionListener agencyRefusal() {
     return execution -> {
       String reason = AGENCY_CHECK.find(execution).map(AgencyEligibilityCheck.Result::reason).orElse("该机构不符合受委托条件");
-      execution.setVariable(AGENCY_ELIGIBLE, false);
-      execution.setVariable(AGENCY_REFUSAL_REASON, reason);
+      AGENCY_ELIGIBLE.set(execution, false);
+      AGENCY_REFUSAL_REASON.set(execution, reason);
     };
   }
 
@@ -68,11 +66,11 @@ public class EvaluationDelegates {
   @Bean
   ExecutionListener recordAgencyCheck() {
     return execution -> {
-      Map<?, ?> result = (Map<?, ?>) execution.getVariable(AGENCY_CHECK.name());
-      boolean eligible = result != null && Boolean.TRUE.equals(result.get("eligible"));
+      AgencyEligibilityCheck.Result result = AGENCY_CHECK.get(execution); // read from the map by its components
+      boolean eligible = result != null && result.eligible();
       AGENCY_CHECK.set(execution, new AgencyEligibilityCheck.Result(eligible,
-          result == null ? null : FormValues.text(result.get("reason"))));
-      execution.setVariable(AGENCY_ELIGIBLE, eligible);
+          result == null ? null : FormValues.text(result.reason())));
+      AGENCY_ELIGIBLE.set(execution, eligible);
     };
   }
 
@@ -80,14 +78,14 @@ public class EvaluationDelegates {
   @Bean
   JavaDelegate commissionAgency(AgencyService agencies, ParticipantGrants grants) {
     return execution -> {
-      String agencyId = FormValues.text(execution.getVariable(AGENCY_ID));
+      String agencyId = AGENCY_ID.get(execution);
       String group = agencies.groupId(agencyId);
       grants.grantGroup(execution.getProcessInstanceId(), group);
-      execution.setVariable(AGENCY_GROUP, group);
-      execution.setVariable(AGENCY_NAME, agencies.find(agencyId).map(a -> a.name()).orElse(agencyId));
-      execution.setVariable(EVALUATOR_GROUP, group);
-      execution.setVariable(AGENCY_ELIGIBLE, true);
-      execution.setVariable(AGENCY_REFUSAL_REASON, Variables.stringValue(null));
+      AGENCY_GROUP.set(execution, group);
+      AGENCY_NAME.set(execution, agencies.find(agencyId).map(a -> a.name()).orElse(agencyId));
+      EVALUATOR_GROUP.set(execution, group);
+      AGENCY_ELIGIBLE.set(execution, true);
+      AGENCY_REFUSAL_REASON.set(execution, null);
     };
   }
 
@@ -95,25 +93,24 @@ public class EvaluationDelegates {
   @Bean
   ExecutionListener gradeResultMapping() {
     return execution -> {
-      Map<?, ?> result = (Map<?, ?>) execution.getVariable(GRADE_RESULT);
-      String grade = result == null ? null : (String) result.get("grade");
-      String outcome = result == null ? null : (String) result.get("suggestedOutcome");
-      Object score = execution.getVariable(WEIGHTED_SCORE);
-      Double rounded = score == null ? null : Math.round(((Number) score).doubleValue() * 10) / 10.0;
-      execution.setVariable(WEIGHTED_SCORE, rounded);
-      execution.setVariable(WEIGHTED_SCORE_TEXT, ScoreText.of(rounded));
-      execution.setVariable(EVALUATION_GRADE, grade);
-      execution.setVariable(SUGGESTED_OUTCOME, outcome);
-      execution.setVariable(EVALUATION_GRADE_LABEL, EvaluationCodes.label(EvaluationCodes.GRADES, grade));
-      execution.setVariable(SUGGESTED_OUTCOME_LABEL, EvaluationCodes.label(EvaluationCodes.OUTCOMES, outcome));
-      execution.removeVariable(GRADE_RESULT);
+      GradeResult result = GRADE_RESULT.get(execution);
+      String grade = result == null ? null : result.grade();
+      String outcome = result == null ? null : result.suggestedOutcome();
+      Double score = WEIGHTED_SCORE.get(execution);
+      Double rounded = score == null ? null : Math.round(score * 10) / 10.0;
+      WEIGHTED_SCORE.set(execution, rounded);
+      WEIGHTED_SCORE_TEXT.set(execution, ScoreText.of(rounded));
+      EVALUATION_GRADE.set(execution, grade);
+      SUGGESTED_OUTCOME.set(execution, outcome);
+      EVALUATION_GRADE_LABEL.set(execution, EvaluationCodes.label(EvaluationCodes.GRADES, grade));
+      SUGGESTED_OUTCOME_LABEL.set(execution, EvaluationCodes.label(EvaluationCodes.OUTCOMES, outcome));
+      execution.removeVariable(GRADE_RESULT.name());
     };
   }
 
   /** 评估归档: the completion date returned to decision tracking (Art. 16, 26). */
   @Bean
   JavaDelegate evaluationArchive(BeijingClock clock) {
-    return MachineStep.failingWith("评估归档失败", execution -> execution.setVariable(EVALUATION_COMPLETED_DATE,
-        clock.today().toString()));
+    return MachineStep.failingWith("评估归档失败", execution -> EVALUATION_COMPLETED_DATE.set(execution, clock.today()));
   }
 }

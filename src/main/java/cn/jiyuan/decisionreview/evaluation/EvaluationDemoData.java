@@ -1,19 +1,20 @@
 package cn.jiyuan.decisionreview.evaluation;
 
 import cn.jiyuan.decisionreview.config.SeedLock;
+import cn.jiyuan.decisionreview.evaluation.EvaluationSubmissions.Assessment;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
-import cn.jiyuan.decisionreview.shared.FormValues;
+import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.tracking.TrackingVariables;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -63,66 +64,62 @@ public class EvaluationDemoData {
   /** 课后服务: commissioned to the demo agency; jyj supplies materials, jigou records consultations. */
   private void commissionedAtImplementation() {
     String pid = registerAndFireSchedule("济政〔2025〕7号", "济源市中小学课后服务实施方案", "POLICY", true, "2025-09-01", null, "exec-jyj");
-    act("sifa", pid, TaskKeys.DETERMINE_METHOD, "evaluatorType", "COMMISSIONED", "procedureType", "FULL",
-        "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE");
-    act("sifa", pid, TaskKeys.SELECT_AGENCY, "agencyId", "demo", "commissionScope", "对课后服务实施情况开展整体评估，形成评估报告",
-        "noSubcontractingDeclared", true);
-    act("jigou", pid, TaskKeys.FORM_TEAM, "teamMembers", json(List.of(
-        member("孙立新", "郑州大学公共政策研究中心", "行业专家", "0371-67780001"),
-        member("李红", "市人大常委会教科文卫工委", "人大代表", "0391-6633002"),
-        member("周法明", "河南济源律师事务所", "法律专家", "13903910003"))));
-    act("jigou", pid, TaskKeys.DRAFT_PLAN, "planPurpose", "评估课后服务政策执行满一年的实施效果，提出完善建议",
-        "planObjectContent", "全市 126 所中小学课后服务的覆盖、质量、收费和满意度",
-        "planStandardsMethods", "按第七条六个方面评分；问卷调查、实地调研、座谈会", "planStepsSchedule", "11月准备，12月实施，次年1月形成报告",
-        "planBudget", 86000, "planOrganisation", "郑州大学公共政策研究中心组织实施，市教育局配合提供材料");
-    act("zhengfu", pid, TaskKeys.APPROVE_PLAN, "planDecision", "APPROVE");
-    act("jigou", pid, TaskKeys.DESIGN_SURVEY, "surveyOutline", "家长、教师、学生三类对象；城区与农村学校分层抽样",
-        "questionnaireTitle", "济源市中小学课后服务满意度调查", "questionnaireDays", 30, "questionnaireItems", json(List.of(
-            Map.of("question", "您的身份", "type", "SINGLE", "options", "学生家长\n教师\n学生\n其他"),
-            Map.of("question", "您对课后服务总体是否满意？", "type", "SCALE"),
-            Map.of("question", "您认为课后服务存在哪些问题？", "type", "MULTIPLE", "options", "时间安排不合理\n内容单一\n收费偏高\n师资不足"),
-            Map.of("question", "您对完善课后服务有什么建议？", "type", "TEXT"))));
+    act("sifa", pid, TaskKeys.DETERMINE_METHOD, EvaluationSubmissions.determineMethod(EvaluatorType.COMMISSIONED,
+        Procedure.FULL, null, Groups.LEGAL_AFFAIRS, null));
+    act("sifa", pid, TaskKeys.SELECT_AGENCY,
+        EvaluationSubmissions.selectAgency("demo", "对课后服务实施情况开展整体评估，形成评估报告", null));
+    act("jigou", pid, TaskKeys.FORM_TEAM, EvaluationSubmissions.formTeam(List.of(
+        TeamMember.independent("孙立新", "郑州大学公共政策研究中心", "行业专家", "0371-67780001"),
+        TeamMember.independent("李红", "市人大常委会教科文卫工委", "人大代表", "0391-6633002"),
+        TeamMember.independent("周法明", "河南济源律师事务所", "法律专家", "13903910003"))));
+    act("jigou", pid, TaskKeys.DRAFT_PLAN, EvaluationSubmissions.draftPlan("评估课后服务政策执行满一年的实施效果，提出完善建议",
+        "全市 126 所中小学课后服务的覆盖、质量、收费和满意度", "按第七条六个方面评分；问卷调查、实地调研、座谈会",
+        "11月准备，12月实施，次年1月形成报告", 86000, "郑州大学公共政策研究中心组织实施，市教育局配合提供材料"));
+    act("zhengfu", pid, TaskKeys.APPROVE_PLAN, EvaluationSubmissions.approvePlan());
+    act("jigou", pid, TaskKeys.DESIGN_SURVEY, EvaluationSubmissions.designSurvey("家长、教师、学生三类对象；城区与农村学校分层抽样",
+        "济源市中小学课后服务满意度调查", 30, List.of(
+            QuestionnaireItem.of("您的身份", QuestionType.SINGLE, "学生家长", "教师", "学生", "其他"),
+            QuestionnaireItem.of("您对课后服务总体是否满意？", QuestionType.SCALE),
+            QuestionnaireItem.of("您认为课后服务存在哪些问题？", QuestionType.MULTIPLE, "时间安排不合理", "内容单一", "收费偏高", "师资不足"),
+            QuestionnaireItem.of("您对完善课后服务有什么建议？", QuestionType.TEXT))));
   }
 
   /** 老旧小区改造: simplified self-evaluation by the legal office, waiting for the authority's resolution. */
   private void simplifiedAtAuthorityApproval() {
     String pid = registerAndRequest("济政〔2025〕21号", "济源市老旧小区改造三年行动计划", "PLAN", false, "2025-01-01", "2027-12-31",
         "exec-zjj", "sifa", "EFFECT_NOT_ACHIEVED", "电梯加装进度明显滞后，未达到年度目标");
-    act("sifa", pid, TaskKeys.DETERMINE_METHOD, "evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
-        "simplifiedJustification", "评估事项单一、争议较小，采用简易程序（第十五条）", "undertakingUnit", "legal-affairs",
-        "evaluationScope", "PARTIAL", "dimensionsInScope", json(List.of("EXECUTION", "ALIGNMENT", "OBJECTIVES")));
-    act("zjj", pid, TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED,
-        "materialFile1", Variables.fileValue("老旧小区改造进度台账.pdf")
-            .file("%PDF-1.4\n% 演示材料\n".getBytes(StandardCharsets.UTF_8)).mimeType("application/pdf").create(),
-        "implementationData", "计划改造 68 个小区，已完工 41 个，惠及居民 1.2 万户",
-        "implementationProblems", "部分小区加装电梯意见不一，进度滞后", "implementationRisks", "施工扰民投诉增多",
-        "implementationSuggestions", "建立居民议事机制，分批推进");
-    act("sifa", pid, TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, "consultations", json(List.of(
-        Map.of("channel", "SYMPOSIUM", "date", "2026-10-15", "participants", 32, "opinionCount", 47, "summary", "邀请居民代表、街道社区座谈"))));
-    act("sifa", pid, TaskKeys.ANALYSIS_SIMPLIFIED, "scoreExecution", 68, "findingsExecution", "进度滞后于计划约三个月",
-        "scoreAlignment", 82, "findingsAlignment", "居民总体支持，满意度 81%", "scoreObjectives", 70,
-        "findingsObjectives", "改善居住条件目标基本实现，但电梯加装未达预期", "severeAdverseImpact", false, "legalityConflict", false,
-        "implementationPerformance", "已完工率 60%", "institutionalDesign", "居民出资比例规定不够明确",
-        "preliminaryConclusion", "计划总体可行，需调整电梯加装的推进方式", "recommendations", "明确出资分担比例，延长工期");
-    act("sifa", pid, TaskKeys.REVIEW_DRAFT, "draftConfirmed", true, "draftReviewNotes", "初稿结构完整");
-    act("sifa", pid, TaskKeys.FINALIZE_REPORT, "finalReportNotes", "定稿，提交决策机关审定");
+    act("sifa", pid, TaskKeys.DETERMINE_METHOD, EvaluationSubmissions.determineMethod(EvaluatorType.SELF,
+        Procedure.SIMPLIFIED, "评估事项单一、争议较小，采用简易程序（第十五条）", Groups.LEGAL_AFFAIRS,
+        List.of(Dimension.EXECUTION, Dimension.ALIGNMENT, Dimension.OBJECTIVES)));
+    act("zjj", pid, TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED, EvaluationSubmissions.supplyMaterials(List.of(
+        Variables.fileValue("老旧小区改造进度台账.pdf").file("%PDF-1.4\n% 演示材料\n".getBytes(StandardCharsets.UTF_8))
+            .mimeType("application/pdf").create()),
+        "计划改造 68 个小区，已完工 41 个，惠及居民 1.2 万户", "部分小区加装电梯意见不一，进度滞后", "施工扰民投诉增多",
+        "建立居民议事机制，分批推进"));
+    act("sifa", pid, TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, EvaluationSubmissions.recordConsultations(List.of(
+        Consultation.of("SYMPOSIUM", LocalDate.of(2026, 10, 15), 32, 47, "邀请居民代表、街道社区座谈"))));
+    act("sifa", pid, TaskKeys.ANALYSIS_SIMPLIFIED, EvaluationSubmissions.analysis(List.of(
+            new Assessment(Dimension.EXECUTION, 68, "进度滞后于计划约三个月"),
+            new Assessment(Dimension.ALIGNMENT, 82, "居民总体支持，满意度 81%"),
+            new Assessment(Dimension.OBJECTIVES, 70, "改善居住条件目标基本实现，但电梯加装未达预期")),
+        false, false, "已完工率 60%", "居民出资比例规定不够明确", "计划总体可行，需调整电梯加装的推进方式", "明确出资分担比例，延长工期"));
+    act("sifa", pid, TaskKeys.REVIEW_DRAFT, EvaluationSubmissions.reviewDraft("初稿结构完整", null));
+    act("sifa", pid, TaskKeys.FINALIZE_REPORT, EvaluationSubmissions.finalizeReport("定稿，提交决策机关审定"));
   }
 
   /** 民营经济: self-evaluation by the legal office; fgw owes the materials. */
   private void selfEvaluationAtMaterials() {
     String pid = registerAndFireSchedule("济政〔2026〕3号", "济源市促进民营经济高质量发展若干政策措施", "REFORM", false, "2025-11-01", null, "exec-fgw");
-    act("sifa", pid, TaskKeys.DETERMINE_METHOD, "evaluatorType", "SELF", "procedureType", "FULL",
-        "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE");
-    act("sifa", pid, TaskKeys.FORM_TEAM, "teamMembers", json(List.of(
-        member("王明远", "市司法局", "机关工作人员", "0391-6600001"),
-        member("赵敏", "市政协经济委员会", "政协委员", "0391-6600002"))));
-    act("sifa", pid, TaskKeys.DRAFT_PLAN, "planPurpose", "评估政策措施执行满一年的效果",
-        "planObjectContent", "减税降费、融资支持、营商环境三类 22 项措施", "planStandardsMethods", "第七条；企业问卷、座谈会",
-        "planStepsSchedule", "两个月", "planBudget", 30000, "planOrganisation", "市司法局牵头");
-    act("zhengfu", pid, TaskKeys.APPROVE_PLAN, "planDecision", "APPROVE");
-    act("sifa", pid, TaskKeys.DESIGN_SURVEY, "surveyOutline", "规上企业与小微企业分别抽样",
-        "questionnaireTitle", "民营企业政策获得感调查", "questionnaireDays", 20, "questionnaireItems", json(List.of(
-            Map.of("question", "您对政策措施的总体满意度", "type", "SCALE"))));
+    act("sifa", pid, TaskKeys.DETERMINE_METHOD, EvaluationSubmissions.determineMethod(EvaluatorType.SELF, Procedure.FULL, null,
+        Groups.LEGAL_AFFAIRS, null));
+    act("sifa", pid, TaskKeys.FORM_TEAM, EvaluationSubmissions.formTeam(List.of(
+        TeamMember.independent("王明远", "市司法局", "机关工作人员", "0391-6600001"),
+        TeamMember.independent("赵敏", "市政协经济委员会", "政协委员", "0391-6600002"))));
+    act("sifa", pid, TaskKeys.DRAFT_PLAN, EvaluationSubmissions.draftPlan("评估政策措施执行满一年的效果",
+        "减税降费、融资支持、营商环境三类 22 项措施", "第七条；企业问卷、座谈会", "两个月", 30000, "市司法局牵头"));
+    act("zhengfu", pid, TaskKeys.APPROVE_PLAN, EvaluationSubmissions.approvePlan());
+    act("sifa", pid, TaskKeys.DESIGN_SURVEY, EvaluationSubmissions.designSurvey("规上企业与小微企业分别抽样",
+        "民营企业政策获得感调查", 20, List.of(QuestionnaireItem.of("您对政策措施的总体满意度", QuestionType.SCALE))));
   }
 
   /** 城市更新: just requested under Art. 8(5); the legal office decides how to evaluate. Plus a decision only tracked. */
@@ -134,15 +131,15 @@ public class EvaluationDemoData {
 
   /** 登记重大行政决策 as the authority would, in Tasklist. */
   private String register(String number, String title, String category, boolean broad, String start, String end, String unit) {
-    Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put("decisionNumber", number);
-    vars.put("decisionTitle", title);
-    vars.put("decisionCategory", category);
-    vars.put("broadImpact", broad);
-    vars.put("implementationStart", start);
-    vars.put("implementationEnd", end);
-    vars.put("executingUnit", unit);
-    vars.put("superiorMandated", false);
+    VariableMap vars = Variables.createVariables();
+    TrackingVariables.DECISION_NUMBER.putInto(vars, number);
+    TrackingVariables.DECISION_TITLE.putInto(vars, title);
+    TrackingVariables.DECISION_CATEGORY.putInto(vars, category);
+    TrackingVariables.BROAD_IMPACT.putInto(vars, broad);
+    TrackingVariables.IMPLEMENTATION_START.putInto(vars, LocalDate.parse(start));
+    TrackingVariables.IMPLEMENTATION_END.putInto(vars, end == null ? null : LocalDate.parse(end));
+    TrackingVariables.EXECUTING_UNIT.putInto(vars, unit);
+    TrackingVariables.SUPERIOR_MANDATED.putInto(vars, false);
     return as("zhengfu", () -> engine.getFormService().submitStartForm(latest(ProcessKeys.DECISION_TRACKING), vars).getId());
   }
 
@@ -159,10 +156,10 @@ public class EvaluationDemoData {
   private String registerAndRequest(String number, String title, String category, boolean broad, String start, String end,
       String unit, String requester, String reason, String description) {
     register(number, title, category, broad, start, end, unit);
-    Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put("decisionNumber", number);
-    vars.put("requestReason", reason);
-    vars.put("requestDescription", description);
+    VariableMap vars = Variables.createVariables();
+    TrackingVariables.DECISION_NUMBER.putInto(vars, number);
+    TrackingVariables.REQUEST_REASON.putInto(vars, reason);
+    TrackingVariables.REQUEST_DESCRIPTION.putInto(vars, description);
     as(requester, () -> engine.getFormService().submitStartForm(latest(ProcessKeys.EVALUATION_REQUEST), vars));
     return evaluationOf(number);
   }
@@ -182,11 +179,7 @@ public class EvaluationDemoData {
   }
 
   /** Completes a task as the given demo user, with that user's authorizations. */
-  private void act(String user, String pid, String taskKey, Object... pairs) {
-    Map<String, Object> vars = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      vars.put((String) pairs[i], pairs[i + 1]);
-    }
+  private void act(String user, String pid, String taskKey, VariableMap vars) {
     runDueJobs(pid);
     as(user, () -> {
       Task task = engine.getTaskService().createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).singleResult();
@@ -236,12 +229,4 @@ public class EvaluationDemoData {
     }
   }
 
-  private static Map<String, Object> member(String name, String organisation, String category, String contact) {
-    return Map.of("name", name, "organisation", organisation, "category", category, "contact", contact,
-        "independenceDeclared", true, "hasConflict", false);
-  }
-
-  private static Object json(Object value) {
-    return SpinValues.jsonValue(FormValues.toJson(value)).create();
-  }
 }

@@ -2,18 +2,17 @@ package cn.jiyuan.decisionreview.evaluation;
 
 import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 import static cn.jiyuan.decisionreview.shared.FormValues.isBlank;
-import static cn.jiyuan.decisionreview.shared.FormValues.isTrue;
 import static cn.jiyuan.decisionreview.shared.FormValues.text;
 
 import cn.jiyuan.decisionreview.form.FormRefusal;
 import cn.jiyuan.decisionreview.shared.EvaluationCodes;
 import cn.jiyuan.decisionreview.shared.FormValues;
-import java.time.LocalDate;
+import cn.jiyuan.decisionreview.shared.ProcessVariable;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -42,7 +41,7 @@ public class EvaluationFormRules {
       case TaskKeys.SUPPLY_MATERIALS -> supplyMaterials(var, r);
       case TaskKeys.RECORD_CONSULTATIONS -> consultations(var, r);
       case TaskKeys.ANALYSIS -> analysis(var, r);
-      case TaskKeys.REVIEW_DRAFT -> r.require(isTrue(var.apply(DRAFT_CONFIRMED)), DRAFT_CONFIRMED, "请确认已审阅报告初稿");
+      case TaskKeys.REVIEW_DRAFT -> r.require(isTrue(var, DRAFT_CONFIRMED), DRAFT_CONFIRMED.name(), "请确认已审阅报告初稿");
       case TaskKeys.SELECT_EXPERTS -> selectExperts(var, context, r);
       case TaskKeys.EXPERT_OPINION -> expertOpinion(var, r);
       case TaskKeys.FINALIZE_REPORT -> required(var, r, FINAL_REPORT_NOTES, "定稿说明");
@@ -64,102 +63,94 @@ public class EvaluationFormRules {
   }
 
   private static void determineMethod(Function<String, Object> var, Context context, FormRefusal r) {
-    Object evaluator = var.apply(EVALUATOR_TYPE);
-    r.require(EvaluationCodes.EVALUATOR_TYPES.containsKey(text(evaluator)), EVALUATOR_TYPE,
+    r.require(code(var, EVALUATOR_TYPE, EvaluatorType.class) != null, EVALUATOR_TYPE.name(),
         "请选择自行评估或委托评估（第二十一条）");
-    Object procedure = var.apply(PROCEDURE_TYPE);
-    r.require(EvaluationCodes.PROCEDURES.containsKey(text(procedure)), PROCEDURE_TYPE, "请选择完整程序或简易程序");
-    if ("SIMPLIFIED".equals(text(procedure))) {
-      r.require(!isBlank(var.apply(SIMPLIFIED_JUSTIFICATION)), SIMPLIFIED_JUSTIFICATION,
+    Procedure procedure = code(var, PROCEDURE_TYPE, Procedure.class);
+    r.require(procedure != null, PROCEDURE_TYPE.name(), "请选择完整程序或简易程序");
+    if (procedure == Procedure.SIMPLIFIED) {
+      r.require(SIMPLIFIED_JUSTIFICATION.of(var) != null, SIMPLIFIED_JUSTIFICATION.name(),
           "采用简易程序须书面说明理由（第十五条）");
     }
-    String scope = text(var.apply(EVALUATION_SCOPE));
-    r.require(EvaluationCodes.SCOPES.containsKey(scope), EVALUATION_SCOPE, "请选择整体评估或部分评估（第九条）");
-    if ("PARTIAL".equals(scope)) {
-      List<String> dims = safeStrings(var.apply(DIMENSIONS_IN_SCOPE));
-      r.require(!dims.isEmpty(), DIMENSIONS_IN_SCOPE, "部分评估须至少选择一项第七条规定的评估内容");
-      r.require(dims.stream().allMatch(d -> Dimension.fromCode(d).isPresent()), DIMENSIONS_IN_SCOPE,
+    EvaluationScope scope = code(var, EVALUATION_SCOPE, EvaluationScope.class);
+    r.require(scope != null, EVALUATION_SCOPE.name(), "请选择整体评估或部分评估（第九条）");
+    if (scope == EvaluationScope.PARTIAL) {
+      List<String> dims = list(var, DIMENSIONS_IN_SCOPE);
+      r.require(!dims.isEmpty(), DIMENSIONS_IN_SCOPE.name(), "部分评估须至少选择一项第七条规定的评估内容");
+      r.require(dims.stream().allMatch(d -> Dimension.fromCode(d).isPresent()), DIMENSIONS_IN_SCOPE.name(),
           "评估内容只能从第七条规定的六个方面中选择");
     }
-    String unit = text(var.apply(UNDERTAKING_UNIT));
-    List<String> allowed = safeObjects(var.apply(UNDERTAKING_UNIT_OPTIONS)).stream()
-        .map(o -> text(o.get("value"))).toList();
-    r.require(unit != null && (allowed.isEmpty() || allowed.contains(unit)), UNDERTAKING_UNIT,
+    String unit = UNDERTAKING_UNIT.of(var);
+    List<String> allowed = list(var, UNDERTAKING_UNIT_OPTIONS).stream().filter(Objects::nonNull)
+        .map(o -> text(o.value())).toList();
+    r.require(unit != null && (allowed.isEmpty() || allowed.contains(unit)), UNDERTAKING_UNIT.name(),
         "请从列表中选择承担评估具体工作的单位");
   }
 
   private static void selectAgency(Function<String, Object> var, Context context, FormRefusal r) {
-    String agency = text(var.apply(AGENCY_ID));
-    r.require(agency != null && context.agencyExists(agency), AGENCY_ID, "请从评估机构名录中选择受委托评估机构");
-    r.require(!isBlank(var.apply(COMMISSION_SCOPE)), COMMISSION_SCOPE, "请填写委托范围（第二十一条第二款）");
-    r.require(isTrue(var.apply(NO_SUBCONTRACTING_DECLARED)), NO_SUBCONTRACTING_DECLARED,
+    String agency = AGENCY_ID.of(var);
+    r.require(agency != null && context.agencyExists(agency), AGENCY_ID.name(), "请从评估机构名录中选择受委托评估机构");
+    r.require(COMMISSION_SCOPE.of(var) != null, COMMISSION_SCOPE.name(), "请填写委托范围（第二十一条第二款）");
+    r.require(isTrue(var, NO_SUBCONTRACTING_DECLARED), NO_SUBCONTRACTING_DECLARED.name(),
         "受委托评估机构须承诺不擅自转包或变相转包委托事项（第二十一条第二款）");
-    List<Map<String, Object>> experts = safeObjects(var.apply(EXTERNAL_EXPERTS));
+    List<ExternalExpert> experts = list(var, EXTERNAL_EXPERTS);
     for (int i = 0; i < experts.size(); i++) {
-      r.require(!isBlank(experts.get(i).get("name")), EXTERNAL_EXPERTS, "第" + (i + 1) + "位外聘专家缺少姓名");
+      r.require(experts.get(i) != null && !isBlank(experts.get(i).name()), EXTERNAL_EXPERTS.name(),
+          "第" + (i + 1) + "位外聘专家缺少姓名");
     }
   }
 
   private static void formTeam(Function<String, Object> var, FormRefusal r) {
-    List<Map<String, Object>> members = safeObjects(var.apply(TEAM_MEMBERS));
-    r.require(!members.isEmpty(), TEAM_MEMBERS, "评估小组至少需要一名成员（第十一条第（一）项）");
+    List<TeamMember> members = list(var, TEAM_MEMBERS);
+    String field = TEAM_MEMBERS.name();
+    r.require(!members.isEmpty(), field, "评估小组至少需要一名成员（第十一条第（一）项）");
     for (int i = 0; i < members.size(); i++) {
-      Map<String, Object> m = members.get(i);
-      String who = isBlank(m.get("name")) ? "第" + (i + 1) + "位成员" : "成员“" + text(m.get("name")) + "”";
-      r.require(!isBlank(m.get("name")), TEAM_MEMBERS, "第" + (i + 1) + "位成员缺少姓名");
-      r.require(!isBlank(m.get("organisation")), TEAM_MEMBERS, who + "缺少单位");
-      r.require(EvaluationCodes.TEAM_CATEGORIES.contains(text(m.get("category"))), TEAM_MEMBERS,
+      TeamMember m = members.get(i) == null ? new TeamMember(null, null, null, null, null, null, null) : members.get(i);
+      String who = isBlank(m.name()) ? "第" + (i + 1) + "位成员" : "成员“" + text(m.name()) + "”";
+      r.require(!isBlank(m.name()), field, "第" + (i + 1) + "位成员缺少姓名");
+      r.require(!isBlank(m.organisation()), field, who + "缺少单位");
+      r.require(EvaluationCodes.TEAM_CATEGORIES.contains(text(m.category())), field,
           who + "的类别须为机关工作人员、人大代表、政协委员、法律专家、行业专家或其他");
-      r.require(!isBlank(m.get("contact")), TEAM_MEMBERS, who + "缺少联系方式");
-      r.require(FormValues.isBooleanOrBlank(m.get("independenceDeclared")) && FormValues.isBooleanOrBlank(m.get("hasConflict")),
-          TEAM_MEMBERS, who + "的独立性声明和利益冲突只能为是或否（true 或 false）");
-      r.require(isTrue(m.get("independenceDeclared")), TEAM_MEMBERS, who + "尚未作出独立性声明（第四条）");
-      r.require(!isTrue(m.get("hasConflict")), TEAM_MEMBERS, who + "声明存在利益冲突，应当回避，不得列入评估小组（第四条）");
+      r.require(!isBlank(m.contact()), field, who + "缺少联系方式");
+      r.require(m.declarationsAreYesOrNo(), field, who + "的独立性声明和利益冲突只能为是或否（true 或 false）");
+      r.require(m.declaredIndependent(), field, who + "尚未作出独立性声明（第四条）");
+      r.require(!m.declaredConflict(), field, who + "声明存在利益冲突，应当回避，不得列入评估小组（第四条）");
     }
   }
 
   private static void draftPlan(Function<String, Object> var, FormRefusal r) {
     required(var, r, PLAN_PURPOSE, "目的", PLAN_OBJECT_CONTENT, "对象与内容", PLAN_STANDARDS_METHODS, "标准与方法",
         PLAN_STEPS_SCHEDULE, "步骤与时间安排", PLAN_ORGANISATION, "组织保障");
-    Double budget = FormValues.number(var.apply(PLAN_BUDGET));
-    r.require(budget != null && budget >= 0 && budget <= MAX_BUDGET_YUAN, PLAN_BUDGET,
+    Double budget = PLAN_BUDGET.of(var);
+    r.require(budget != null && budget >= 0 && budget <= MAX_BUDGET_YUAN, PLAN_BUDGET.name(),
         "经费预算须填写 0 至 1 亿元之间的金额（元）");
   }
 
-  private static void decision(Function<String, Object> var, String decisionVar, String commentsVar, String message,
-      FormRefusal r) {
-    String decision = text(var.apply(decisionVar));
-    r.require(EvaluationCodes.DECISIONS.containsKey(decision), decisionVar, "请选择批准或退回");
-    if ("RETURN".equals(decision)) {
-      r.require(!isBlank(var.apply(commentsVar)), commentsVar, message);
+  private static void decision(Function<String, Object> var, ProcessVariable<ReviewDecision> decisionVar,
+      ProcessVariable<String> commentsVar, String message, FormRefusal r) {
+    ReviewDecision decision = code(var, decisionVar, ReviewDecision.class);
+    r.require(decision != null, decisionVar.name(), "请选择批准或退回");
+    if (decision == ReviewDecision.RETURN) {
+      r.require(commentsVar.of(var) != null, commentsVar.name(), message);
     }
   }
 
   private static void designSurvey(Function<String, Object> var, FormRefusal r) {
     required(var, r, SURVEY_OUTLINE, "调查提纲", QUESTIONNAIRE_TITLE, "问卷标题");
-    Long days = FormValues.wholeNumber(var.apply(QUESTIONNAIRE_DAYS));
-    r.require(days != null && days >= 1 && days <= 90, QUESTIONNAIRE_DAYS, "网上问卷征集期限须为 1 至 90 天");
-    List<Map<String, Object>> items = safeObjects(var.apply(QUESTIONNAIRE_ITEMS));
-    r.require(!items.isEmpty(), QUESTIONNAIRE_ITEMS, "问卷至少需要一道题目");
+    Long days = QUESTIONNAIRE_DAYS.of(var);
+    r.require(days != null && days >= 1 && days <= 90, QUESTIONNAIRE_DAYS.name(), "网上问卷征集期限须为 1 至 90 天");
+    List<QuestionnaireItem> items = list(var, QUESTIONNAIRE_ITEMS);
+    String field = QUESTIONNAIRE_ITEMS.name();
+    r.require(!items.isEmpty(), field, "问卷至少需要一道题目");
     for (int i = 0; i < items.size(); i++) {
-      Map<String, Object> item = items.get(i);
+      QuestionnaireItem item = items.get(i) == null ? new QuestionnaireItem(null, null, null) : items.get(i);
       String n = "第" + (i + 1) + "题";
-      r.require(!isBlank(item.get("question")), QUESTIONNAIRE_ITEMS, n + "缺少题目");
-      String type = text(item.get("type"));
-      r.require(EvaluationCodes.QUESTION_TYPES.containsKey(type), QUESTIONNAIRE_ITEMS, n + "题型无效");
-      if ("SINGLE".equals(type) || "MULTIPLE".equals(type)) {
-        r.require(options(item.get("options")).size() >= 2, QUESTIONNAIRE_ITEMS, n + "为选择题，至少需要两个选项（每行一个）");
+      r.require(!isBlank(item.question()), field, n + "缺少题目");
+      QuestionType type = FormValues.code(item.type(), QuestionType.class);
+      r.require(type != null, field, n + "题型无效");
+      if (type != null && type.isChoice()) {
+        r.require(item.optionList().size() >= 2, field, n + "为选择题，至少需要两个选项（每行一个）");
       }
     }
-  }
-
-  /** Choice options are typed one per line. */
-  public static List<String> options(Object raw) {
-    String s = text(raw);
-    if (s == null) {
-      return List.of();
-    }
-    return Arrays.stream(s.split("[\\r\\n]+")).map(String::trim).filter(o -> !o.isEmpty()).toList();
   }
 
   private static void supplyMaterials(Function<String, Object> var, FormRefusal r) {
@@ -168,33 +159,32 @@ public class EvaluationFormRules {
   }
 
   private static void consultations(Function<String, Object> var, FormRefusal r) {
-    List<Map<String, Object>> entries = safeObjects(var.apply(CONSULTATIONS));
-    r.require(!entries.isEmpty(), CONSULTATIONS, "请至少记录一次征求意见或调查");
+    List<Consultation> entries = list(var, CONSULTATIONS);
+    String field = CONSULTATIONS.name();
+    r.require(!entries.isEmpty(), field, "请至少记录一次征求意见或调查");
     Set<String> channels = new HashSet<>();
     for (int i = 0; i < entries.size(); i++) {
-      Map<String, Object> e = entries.get(i);
+      Consultation e = entries.get(i) == null ? new Consultation(null, null, null, null, null) : entries.get(i);
       String n = "第" + (i + 1) + "条记录";
-      String channel = text(e.get("channel"));
-      r.require(EvaluationCodes.CHANNELS.containsKey(channel), CONSULTATIONS, n + "的方式无效");
+      String channel = text(e.channel());
+      r.require(EvaluationCodes.CHANNELS.containsKey(channel), field, n + "的方式无效");
       if (channel != null) {
         channels.add(channel);
       }
-      LocalDate date = FormValues.date(e.get("date"));
-      r.require(date != null, CONSULTATIONS, n + "缺少有效日期");
-      Long participants = FormValues.wholeNumber(e.get("participants"));
-      r.require(participants != null && participants >= 0, CONSULTATIONS, n + "的参与人数须为不小于 0 的整数");
-      Object opinions = e.get("opinionCount");
-      if (opinions != null) {
-        Long count = FormValues.wholeNumber(opinions);
-        r.require(count != null && count >= 0, CONSULTATIONS, n + "的意见数须为不小于 0 的整数");
+      r.require(e.day() != null, field, n + "缺少有效日期");
+      Long participants = e.participantCount();
+      r.require(participants != null && participants >= 0, field, n + "的参与人数须为不小于 0 的整数");
+      if (e.opinionCount() != null) {
+        Long count = e.opinionTotal();
+        r.require(count != null && count >= 0, field, n + "的意见数须为不小于 0 的整数");
       }
-      r.require(!isBlank(e.get("summary")), CONSULTATIONS, n + "缺少主要情况");
+      r.require(!isBlank(e.summary()), field, n + "缺少主要情况");
     }
-    if ("SIMPLIFIED".equals(text(var.apply(PROCEDURE_TYPE)))) {
-      r.require(channels.stream().anyMatch(EvaluationCodes.SIMPLIFIED_CHANNELS::contains), CONSULTATIONS,
+    if (code(var, PROCEDURE_TYPE, Procedure.class) == Procedure.SIMPLIFIED) {
+      r.require(channels.stream().anyMatch(EvaluationCodes.SIMPLIFIED_CHANNELS::contains), field,
           "简易程序须至少采用座谈会、网上问卷调查、书面征求意见或论证会之一（第十五条）");
     } else {
-      r.require(channels.size() >= 2, CONSULTATIONS, "完整程序须通过至少两种方式听取意见（第六条、第十二条第（二）项）");
+      r.require(channels.size() >= 2, field, "完整程序须通过至少两种方式听取意见（第六条、第十二条第（二）项）");
     }
   }
 
@@ -203,73 +193,79 @@ public class EvaluationFormRules {
       Long score = FormValues.wholeNumber(var.apply(d.scoreVariable()));
       r.require(score != null && score >= 0 && score <= 100, d.scoreVariable(),
           d.label() + "（" + d.article() + "）须评分，分值为 0 至 100 的整数");
-      r.require(!isBlank(var.apply(d.findingsVariable())), d.findingsVariable(), d.label() + "须填写评估发现");
+      r.require(d.findings().of(var) != null, d.findingsVariable(), d.label() + "须填写评估发现");
     }
     required(var, r, IMPLEMENTATION_PERFORMANCE, "实施绩效分析", INSTITUTIONAL_DESIGN, "制度设计分析",
         PRELIMINARY_CONCLUSION, "初步结论", RECOMMENDATIONS, "意见建议");
     // Inputs of evaluationGrade: "maybe" must not silently count as "no".
-    r.require(FormValues.isBooleanOrBlank(var.apply(SEVERE_ADVERSE_IMPACT)), SEVERE_ADVERSE_IMPACT,
+    r.require(FormValues.isBooleanOrBlank(var.apply(SEVERE_ADVERSE_IMPACT.name())), SEVERE_ADVERSE_IMPACT.name(),
         "“决策实施造成恶劣影响或群体性事件”只能为是或否（true 或 false）");
-    r.require(FormValues.isBooleanOrBlank(var.apply(LEGALITY_CONFLICT)), LEGALITY_CONFLICT,
+    r.require(FormValues.isBooleanOrBlank(var.apply(LEGALITY_CONFLICT.name())), LEGALITY_CONFLICT.name(),
         "“与法律、法规、规章或上级政策不一致”只能为是或否（true 或 false）");
   }
 
   /** The Art. 7 dimensions in scope: all six for a whole evaluation (Art. 9). */
   public static List<Dimension> dimensionsInScope(Function<String, Object> var) {
-    if (!"PARTIAL".equals(text(var.apply(EVALUATION_SCOPE)))) {
+    if (code(var, EVALUATION_SCOPE, EvaluationScope.class) != EvaluationScope.PARTIAL) {
       return List.of(Dimension.values());
     }
-    Collection<String> codes = safeStrings(var.apply(DIMENSIONS_IN_SCOPE));
+    Collection<String> codes = list(var, DIMENSIONS_IN_SCOPE);
     return Arrays.stream(Dimension.values()).filter(d -> codes.contains(d.name())).toList();
   }
 
   private static void selectExperts(Function<String, Object> var, Context context, FormRefusal r) {
-    List<String> experts = safeStrings(var.apply(SELECTED_EXPERTS));
-    r.require(!experts.isEmpty(), SELECTED_EXPERTS, "请至少选择一名评估专家库专家（第十三条第（二）项）");
+    List<String> experts = list(var, SELECTED_EXPERTS);
+    r.require(!experts.isEmpty(), SELECTED_EXPERTS.name(), "请至少选择一名评估专家库专家（第十三条第（二）项）");
     for (String expert : experts) {
-      r.require(context.isExpert(expert), SELECTED_EXPERTS, "“" + expert + "”不是评估专家库成员");
+      r.require(expert != null && context.isExpert(expert), SELECTED_EXPERTS.name(), "“" + expert + "”不是评估专家库成员");
     }
   }
 
   private static void expertOpinion(Function<String, Object> var, FormRefusal r) {
-    String conclusion = text(var.apply(EXPERT_CONCLUSION));
-    r.require(EvaluationCodes.EXPERT_CONCLUSIONS.containsKey(conclusion), EXPERT_CONCLUSION, "请选择同意或不同意报告结论");
-    r.require(!isBlank(var.apply(EXPERT_OPINION)), EXPERT_OPINION, "请填写论证意见");
-    if ("DISAGREE".equals(conclusion)) {
-      r.require(!isBlank(var.apply(DISSENT_REASON)), DISSENT_REASON, "不同意报告结论时须说明理由，该意见将如实写入报告");
+    ExpertConclusion conclusion = code(var, EXPERT_CONCLUSION, ExpertConclusion.class);
+    r.require(conclusion != null, EXPERT_CONCLUSION.name(), "请选择同意或不同意报告结论");
+    r.require(EXPERT_OPINION.of(var) != null, EXPERT_OPINION.name(), "请填写论证意见");
+    if (conclusion == ExpertConclusion.DISAGREE) {
+      r.require(DISSENT_REASON.of(var) != null, DISSENT_REASON.name(), "不同意报告结论时须说明理由，该意见将如实写入报告");
     }
   }
 
   private static void authorityApproval(Function<String, Object> var, FormRefusal r) {
-    String decision = text(var.apply(REPORT_DECISION));
-    r.require(EvaluationCodes.DECISIONS.containsKey(decision), REPORT_DECISION, "请选择审定通过或退回修改");
-    if ("APPROVE".equals(decision)) {
-      r.require(EvaluationCodes.OUTCOMES.containsKey(text(var.apply(EVALUATION_OUTCOME))), EVALUATION_OUTCOME,
+    ReviewDecision decision = code(var, REPORT_DECISION, ReviewDecision.class);
+    r.require(decision != null, REPORT_DECISION.name(), "请选择审定通过或退回修改");
+    if (decision == ReviewDecision.APPROVE) {
+      r.require(EvaluationCodes.OUTCOMES.containsKey(EVALUATION_OUTCOME.of(var)), EVALUATION_OUTCOME.name(),
           "审定通过时须决定继续执行、调整、重大调整、中止执行或终止执行（第十六条）");
-      r.require(!isBlank(var.apply(OUTCOME_REASONS)), OUTCOME_REASONS, "请填写决定理由");
-    } else if ("RETURN".equals(decision)) {
-      r.require(!isBlank(var.apply(REPORT_RETURN_COMMENTS)), REPORT_RETURN_COMMENTS, "退回修改时须填写退回意见");
+      r.require(OUTCOME_REASONS.of(var) != null, OUTCOME_REASONS.name(), "请填写决定理由");
+    } else if (decision == ReviewDecision.RETURN) {
+      r.require(REPORT_RETURN_COMMENTS.of(var) != null, REPORT_RETURN_COMMENTS.name(), "退回修改时须填写退回意见");
     }
   }
 
-  private static void required(Function<String, Object> var, FormRefusal r, String... nameAndLabel) {
-    for (int i = 0; i < nameAndLabel.length; i += 2) {
-      r.require(!isBlank(var.apply(nameAndLabel[i])), nameAndLabel[i], "请填写" + nameAndLabel[i + 1]);
+  /** Pairs of a text variable and its label: each must be filled in. */
+  private static void required(Function<String, Object> var, FormRefusal r, Object... variableAndLabel) {
+    for (int i = 0; i < variableAndLabel.length; i += 2) {
+      @SuppressWarnings("unchecked")
+      ProcessVariable<String> variable = (ProcessVariable<String>) variableAndLabel[i];
+      r.require(variable.of(var) != null, variable.name(), "请填写" + variableAndLabel[i + 1]);
     }
   }
 
-  private static List<Map<String, Object>> safeObjects(Object value) {
+  /** A code submitted for an enumerated variable, read strictly: anything but a constant's exact name is null. */
+  private static <E extends Enum<E>> E code(Function<String, Object> var, ProcessVariable<E> variable, Class<E> type) {
+    return FormValues.code(var.apply(variable.name()), type);
+  }
+
+  private static boolean isTrue(Function<String, Object> var, ProcessVariable<Boolean> variable) {
+    return Boolean.TRUE.equals(variable.of(var));
+  }
+
+  /** A submitted list; empty when missing or not a list of the expected shape, which the rules then refuse. */
+  private static <T> List<T> list(Function<String, Object> var, ProcessVariable<List<T>> variable) {
     try {
-      return FormValues.objectList(value);
-    } catch (IllegalArgumentException e) {
-      return List.of();
-    }
-  }
-
-  private static List<String> safeStrings(Object value) {
-    try {
-      return FormValues.stringList(value);
-    } catch (IllegalArgumentException e) {
+      List<T> items = variable.of(var);
+      return items == null ? List.of() : items;
+    } catch (RuntimeException e) {
       return List.of();
     }
   }

@@ -5,6 +5,7 @@ import cn.jiyuan.decisionreview.report.ReportData.TimelineEntry;
 import cn.jiyuan.decisionreview.report.ReportText;
 import cn.jiyuan.decisionreview.shared.EvaluationCodes;
 import cn.jiyuan.decisionreview.shared.FormValues;
+import cn.jiyuan.decisionreview.shared.ProcessVariable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +39,13 @@ final class EvaluationHistory {
    */
   record Step(String key, String name, LocalDate date, String completedBy, String group, Map<String, Object> submitted) {
 
-    Object value(String variable) {
-      return submitted == null ? null : submitted.get(variable);
+    <T> T value(ProcessVariable<T> variable) {
+      return submitted == null ? null : variable.from(submitted);
+    }
+
+    /** Whether the step set the variable (a file upload, whose content the history does not hold). */
+    boolean has(String variable) {
+      return submitted != null && submitted.get(variable) != null;
     }
   }
 
@@ -66,13 +72,13 @@ final class EvaluationHistory {
           yield agency(s, refusal, agencyName);
         }
         case TaskKeys.DRAFT_PLAN -> round == 1 ? s.name() : "按退回意见修改评估方案";
-        case TaskKeys.APPROVE_PLAN -> returned(s, EvaluationVariables.PLAN_DECISION)
+        case TaskKeys.APPROVE_PLAN -> s.value(EvaluationVariables.PLAN_DECISION) == ReviewDecision.RETURN
             ? withReason("评估方案被决策机关退回修改", "退回意见", s.value(EvaluationVariables.PLAN_REVIEW_COMMENTS))
             : "评估方案经决策机关批准";
-        case TaskKeys.REVIEW_DRAFT -> s.value(EvaluationVariables.REVISED_REPORT) != null ? s.name() + "，上传修改稿" : s.name();
+        case TaskKeys.REVIEW_DRAFT -> s.has(EvaluationVariables.REVISED_REPORT) ? s.name() + "，上传修改稿" : s.name();
         case TaskKeys.EXPERT_OPINION -> expert(s, userName);
         case TaskKeys.FINALIZE_REPORT -> round == 1 ? s.name() : "按决策机关退回意见修改，重新形成评估报告";
-        case TaskKeys.AUTHORITY_APPROVAL -> returned(s, EvaluationVariables.REPORT_DECISION)
+        case TaskKeys.AUTHORITY_APPROVAL -> s.value(EvaluationVariables.REPORT_DECISION) == ReviewDecision.RETURN
             ? withReason("报告被决策机关退回修改", "退回意见", s.value(EvaluationVariables.REPORT_RETURN_COMMENTS))
             : approved(s);
         default -> s.name();
@@ -104,20 +110,20 @@ final class EvaluationHistory {
 
   private static String method(Step s) {
     List<String> parts = new ArrayList<>();
-    Object evaluator = s.value(EvaluationVariables.EVALUATOR_TYPE);
-    Object procedure = s.value(EvaluationVariables.PROCEDURE_TYPE);
+    EvaluatorType evaluator = s.value(EvaluationVariables.EVALUATOR_TYPE);
+    Procedure procedure = s.value(EvaluationVariables.PROCEDURE_TYPE);
     if (evaluator != null) {
-      parts.add(EvaluationCodes.label(EvaluationCodes.EVALUATOR_TYPES, evaluator));
+      parts.add(evaluator.label());
     }
     if (procedure != null) {
       // 完整程序（第十条至第十四条） → 完整程序: the articles are in the sentence above the table
-      parts.add(EvaluationCodes.label(EvaluationCodes.PROCEDURES, procedure).replaceAll("（.*）$", ""));
+      parts.add(procedure.label().replaceAll("（.*）$", ""));
     }
     return s.name() + (parts.isEmpty() ? "" : "：" + String.join("，", parts));
   }
 
   private static String agency(Step s, String refusal, Function<String, String> agencyName) {
-    String id = FormValues.text(s.value(EvaluationVariables.AGENCY_ID));
+    String id = s.value(EvaluationVariables.AGENCY_ID);
     String name = id == null ? "所选机构" : agencyName.apply(id);
     if (refusal != null) {
       return withReason(s.name() + "：" + name + "不符合受委托条件，重新选择", "原因", refusal);
@@ -127,17 +133,13 @@ final class EvaluationHistory {
 
   private static String expert(Step s, Function<String, String> userName) {
     String name = s.completedBy() == null ? null : userName.apply(s.completedBy());
-    boolean dissent = "DISAGREE".equals(FormValues.text(s.value(EvaluationVariables.EXPERT_CONCLUSION)));
+    boolean dissent = s.value(EvaluationVariables.EXPERT_CONCLUSION) == ExpertConclusion.DISAGREE;
     return s.name() + (name == null || name.isBlank() ? "" : "：" + name) + (dissent ? "（不同意报告结论）" : "");
   }
 
   private static String approved(Step s) {
-    Object outcome = s.value(EvaluationVariables.EVALUATION_OUTCOME);
+    String outcome = s.value(EvaluationVariables.EVALUATION_OUTCOME);
     return "决策机关审定通过" + (outcome == null ? "" : "，处理决定：" + EvaluationCodes.label(EvaluationCodes.OUTCOMES, outcome));
-  }
-
-  private static boolean returned(Step s, String decisionVariable) {
-    return "RETURN".equals(FormValues.text(s.value(decisionVariable)));
   }
 
   private static String withReason(String text, String label, Object reason) {

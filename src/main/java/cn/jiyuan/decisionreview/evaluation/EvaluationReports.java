@@ -12,6 +12,7 @@ import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.EvaluationCodes;
 import cn.jiyuan.decisionreview.shared.FormValues;
 import cn.jiyuan.decisionreview.shared.OrganisationProperties;
+import cn.jiyuan.decisionreview.shared.ProcessVariable;
 import cn.jiyuan.decisionreview.shared.SystemCalls;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -76,13 +77,13 @@ public class EvaluationReports {
 
   /** 起草评估报告: a generated draft (Art. 13(1)). */
   public void generateDraft(DelegateExecution execution) {
-    execution.setVariable(REPORT_REVISED_BY_TEAM, false);
+    REPORT_REVISED_BY_TEAM.set(execution, false);
     store(execution, reportService.render(assemble(execution::getVariable, execution.getProcessInstanceId(), true)), false);
   }
 
   /** 审核报告初稿: the team's revised Word file replaces the draft. */
   public void replaceWithRevision(DelegateExecution execution, byte[] revised) {
-    execution.setVariable(REPORT_REVISED_BY_TEAM, true);
+    REPORT_REVISED_BY_TEAM.set(execution, true);
     store(execution, revised, false);
   }
 
@@ -93,7 +94,7 @@ public class EvaluationReports {
   public void generateFinal(DelegateExecution execution) {
     ReportData data = assemble(execution::getVariable, execution.getProcessInstanceId(), false);
     byte[] content;
-    if (FormValues.isTrue(execution.getVariable(REPORT_REVISED_BY_TEAM))
+    if (Boolean.TRUE.equals(REPORT_REVISED_BY_TEAM.get(execution))
         && execution.getVariableTyped(REVISED_REPORT) instanceof FileValue revised) {
       content = reportService.appendExpertOpinions(Uploads.bytes(revised), data.expertOpinions());
     } else {
@@ -112,8 +113,8 @@ public class EvaluationReports {
       return;
     }
     ReportData.Approval approval = new ReportData.Approval(APPROVED_LABEL,
-        FormValues.text(EvaluationCodes.label(EvaluationCodes.OUTCOMES, execution.getVariable(EVALUATION_OUTCOME))),
-        FormValues.text(execution.getVariable(OUTCOME_REASONS)), organisation.authorityName(),
+        FormValues.text(EvaluationCodes.label(EvaluationCodes.OUTCOMES, EVALUATION_OUTCOME.get(execution))),
+        OUTCOME_REASONS.get(execution), organisation.authorityName(),
         approvedBy == null ? null : FormValues.text(directory.userName(approvedBy)), clock.today());
     store(execution, reportService.appendApproval(Uploads.bytes(report), approval), true);
   }
@@ -122,7 +123,7 @@ public class EvaluationReports {
   static final String APPROVED_LABEL = "审定通过";
 
   private void store(DelegateExecution execution, byte[] content, boolean fin) {
-    String number = FormValues.text(execution.getVariable(DECISION_NUMBER));
+    String number = DECISION_NUMBER.get(execution);
     String fileName = ReportService.fileName(number, !fin);
     execution.setVariable(EVALUATION_REPORT, Variables.fileValue(fileName).file(content)
         .mimeType(ReportService.MIME_TYPE).encoding("UTF-8").create());
@@ -139,60 +140,57 @@ public class EvaluationReports {
 
   private ReportData assembleAsSystem(Function<String, Object> var, String processInstanceId, String currentUser,
       boolean draft) {
-    String unit = FormValues.text(var.apply(EXECUTING_UNIT));
+    String unit = EXECUTING_UNIT.of(var);
     List<Dimension> inScope = EvaluationFormRules.dimensionsInScope(var);
     List<ReportData.DimensionResult> dimensions = inScope.stream()
-        .map(d -> new ReportData.DimensionResult(d.article(), d.label(),
-            intOrNull(var.apply(d.scoreVariable())), FormValues.text(var.apply(d.findingsVariable()))))
+        .map(d -> new ReportData.DimensionResult(d.article(), d.label(), d.score().of(var), d.findings().of(var)))
         .toList();
-    List<ReportData.TeamMember> team = FormValues.objectList(var.apply(TEAM_MEMBERS)).stream()
-        .map(m -> new ReportData.TeamMember(str(m, "name"), str(m, "organisation"), str(m, "category"), str(m, "contact")))
+    List<ReportData.TeamMember> team = listOf(TEAM_MEMBERS, var).stream()
+        .map(m -> new ReportData.TeamMember(text(m.name()), text(m.organisation()), text(m.category()), text(m.contact())))
         .toList();
-    List<ReportData.Consultation> consultations = FormValues.objectList(var.apply(CONSULTATIONS)).stream()
-        .map(c -> new ReportData.Consultation(EvaluationCodes.label(EvaluationCodes.CHANNELS, c.get("channel")),
-            FormValues.date(c.get("date")), intOrNull(c.get("participants")), intOrNull(c.get("opinionCount")),
-            str(c, "summary")))
+    List<ReportData.Consultation> consultations = listOf(CONSULTATIONS, var).stream()
+        .map(c -> new ReportData.Consultation(EvaluationCodes.label(EvaluationCodes.CHANNELS, c.channel()), c.day(),
+            intOrNull(c.participantCount()), intOrNull(c.opinionTotal()), text(c.summary())))
         .toList();
     List<ReportData.Material> materials = store.materials(processInstanceId).stream()
         .map(f -> new ReportData.Material(f.fileName(), f.size(), directory.userName(f.uploadedBy()),
             f.uploadedAt().atZone(BeijingClock.ZONE).toLocalDateTime().toString()))
         .toList();
-    List<ReportData.ExpertOpinion> opinions = FormValues.objectList(var.apply(EXPERT_OPINIONS)).stream()
-        .map(o -> new ReportData.ExpertOpinion(str(o, "expertName"),
-            EvaluationCodes.label(EvaluationCodes.EXPERT_CONCLUSIONS, o.get("conclusion")), str(o, "opinion"),
-            str(o, "dissentReason"), FormValues.date(o.get("date"))))
+    List<ReportData.ExpertOpinion> opinions = listOf(EXPERT_OPINIONS, var).stream()
+        .map(o -> new ReportData.ExpertOpinion(text(o.expertName()), conclusionLabel(o.conclusion()), text(o.opinion()),
+            text(o.dissentReason()), o.date()))
         .toList();
     String implementationSummary = joinNonBlank(
-        labelled("实施情况数据", var.apply(IMPLEMENTATION_DATA)), labelled("存在的问题", var.apply(IMPLEMENTATION_PROBLEMS)),
-        labelled("存在的风险", var.apply(IMPLEMENTATION_RISKS)), labelled("意见建议", var.apply(IMPLEMENTATION_SUGGESTIONS)));
+        labelled("实施情况数据", IMPLEMENTATION_DATA.of(var)), labelled("存在的问题", IMPLEMENTATION_PROBLEMS.of(var)),
+        labelled("存在的风险", IMPLEMENTATION_RISKS.of(var)), labelled("意见建议", IMPLEMENTATION_SUGGESTIONS.of(var)));
     List<EvaluationHistory.Step> steps = steps(processInstanceId, var, currentUser);
     return new ReportData(
-        FormValues.text(var.apply(DECISION_NUMBER)), FormValues.text(var.apply(DECISION_TITLE)), directory.groupName(unit),
+        DECISION_NUMBER.of(var), DECISION_TITLE.of(var), directory.groupName(unit),
         organisation.authorityName(),
-        EvaluationCodes.label(EvaluationCodes.EVALUATION_TYPES, var.apply(EVALUATION_TYPE)),
-        FormValues.text(var.apply(LEGAL_BASIS)), evaluator(var),
-        EvaluationCodes.label(EvaluationCodes.PROCEDURES, var.apply(PROCEDURE_TYPE)),
-        EvaluationCodes.label(EvaluationCodes.SCOPES, var.apply(EVALUATION_SCOPE)),
+        EvaluationCodes.label(EvaluationCodes.EVALUATION_TYPES, EVALUATION_TYPE.of(var)),
+        LEGAL_BASIS.of(var), evaluator(var), label(PROCEDURE_TYPE.of(var), Procedure::label),
+        label(EVALUATION_SCOPE.of(var), EvaluationScope::label),
         team, EvaluationHistory.contributors(steps, directory::userName, directory::groupName),
-        EvaluationHistory.timeline(FormValues.date(var.apply(EVALUATION_STARTED_DATE)), FormValues.text(var.apply(LEGAL_BASIS)),
+        EvaluationHistory.timeline(EVALUATION_STARTED_DATE.of(var), LEGAL_BASIS.of(var),
             steps, agencyRefusals(processInstanceId), this::agencyName, directory::userName),
         consultations, dimensions,
-        FormValues.text(var.apply(IMPLEMENTATION_PERFORMANCE)), FormValues.text(var.apply(INSTITUTIONAL_DESIGN)),
-        implementationSummary, FormValues.number(var.apply(WEIGHTED_SCORE)),
-        EvaluationCodes.label(EvaluationCodes.GRADES, var.apply(EVALUATION_GRADE)),
-        EvaluationCodes.label(EvaluationCodes.OUTCOMES, var.apply(SUGGESTED_OUTCOME)),
-        FormValues.text(var.apply(PRELIMINARY_CONCLUSION)), FormValues.text(var.apply(RECOMMENDATIONS)),
-        FormValues.text(var.apply(OTHER_ISSUES)), materials, opinions,
+        IMPLEMENTATION_PERFORMANCE.of(var), INSTITUTIONAL_DESIGN.of(var),
+        implementationSummary, WEIGHTED_SCORE.of(var),
+        EvaluationCodes.label(EvaluationCodes.GRADES, EVALUATION_GRADE.of(var)),
+        EvaluationCodes.label(EvaluationCodes.OUTCOMES, SUGGESTED_OUTCOME.of(var)),
+        PRELIMINARY_CONCLUSION.of(var), RECOMMENDATIONS.of(var),
+        OTHER_ISSUES.of(var), materials, opinions,
         organisation.measures().versionText(), clock.today(), draft);
   }
 
   private ReportData.Evaluator evaluator(Function<String, Object> var) {
-    boolean commissioned = "COMMISSIONED".equals(FormValues.text(var.apply(EVALUATOR_TYPE)));
-    String undertaking = FormValues.text(var.apply(UNDERTAKING_UNIT));
-    return new ReportData.Evaluator(EvaluationCodes.label(EvaluationCodes.EVALUATOR_TYPES, var.apply(EVALUATOR_TYPE)),
+    EvaluatorType type = EVALUATOR_TYPE.of(var);
+    boolean commissioned = type == EvaluatorType.COMMISSIONED;
+    String undertaking = UNDERTAKING_UNIT.of(var);
+    return new ReportData.Evaluator(label(type, EvaluatorType::label),
         commissioned, undertaking == null ? null : directory.groupName(undertaking),
-        commissioned ? FormValues.text(var.apply(AGENCY_NAME)) : null,
-        commissioned ? FormValues.text(var.apply(COMMISSION_SCOPE)) : null);
+        commissioned ? AGENCY_NAME.of(var) : null,
+        commissioned ? COMMISSION_SCOPE.of(var) : null);
   }
 
   private String agencyName(String agencyId) {
@@ -258,8 +256,9 @@ public class EvaluationReports {
   }
 
   /** The variables that tell what a step decided (see {@link EvaluationHistory#timeline}). */
-  private static final Set<String> STEP_VARIABLES = Set.of(EVALUATOR_TYPE, PROCEDURE_TYPE, AGENCY_ID, PLAN_DECISION,
-      PLAN_REVIEW_COMMENTS, REVISED_REPORT, EXPERT_CONCLUSION, REPORT_DECISION, REPORT_RETURN_COMMENTS, EVALUATION_OUTCOME);
+  private static final Set<String> STEP_VARIABLES = Set.of(EVALUATOR_TYPE.name(), PROCEDURE_TYPE.name(), AGENCY_ID.name(),
+      PLAN_DECISION.name(), PLAN_REVIEW_COMMENTS.name(), REVISED_REPORT, EXPERT_CONCLUSION.name(), REPORT_DECISION.name(),
+      REPORT_RETURN_COMMENTS.name(), EVALUATION_OUTCOME.name());
 
   private Set<String> activeActivities(String processInstanceId) {
     try {
@@ -279,7 +278,7 @@ public class EvaluationReports {
     List<String> reasons = new ArrayList<>();
     for (HistoricDetail d : historyService.createHistoricDetailQuery().variableUpdates().processInstanceId(processInstanceId)
         .disableBinaryFetching().orderByTime().asc().list()) {
-      if (d instanceof HistoricVariableUpdate u && AGENCY_REFUSAL_REASON.equals(u.getVariableName())
+      if (d instanceof HistoricVariableUpdate u && AGENCY_REFUSAL_REASON.name().equals(u.getVariableName())
           && FormValues.text(u.getValue()) != null) {
         reasons.add(FormValues.text(u.getValue()));
       }
@@ -302,12 +301,26 @@ public class EvaluationReports {
     return present.isEmpty() ? null : String.join("\n", present);
   }
 
-  private static String str(Map<String, Object> m, String key) {
-    return FormValues.text(m.get(key));
+  private static String text(String value) {
+    return FormValues.text(value);
   }
 
-  private static Integer intOrNull(Object value) {
-    Long l = FormValues.wholeNumber(value);
-    return l == null ? null : l.intValue();
+  private static Integer intOrNull(Long value) {
+    return value == null ? null : value.intValue();
+  }
+
+  /** A stored list, without the holes a hand-made JSON array may have. */
+  private static <T> List<T> listOf(ProcessVariable<List<T>> variable, Function<String, Object> var) {
+    List<T> items = variable.of(var);
+    return items == null ? List.of() : items.stream().filter(java.util.Objects::nonNull).toList();
+  }
+
+  private static <E> String label(E code, Function<E, String> label) {
+    return code == null ? "" : label.apply(code);
+  }
+
+  private static String conclusionLabel(String conclusion) {
+    ExpertConclusion code = FormValues.code(conclusion, ExpertConclusion.class);
+    return code == null ? "" : code.label();
   }
 }

@@ -10,8 +10,8 @@ import cn.jiyuan.decisionreview.shared.EvaluationCodes;
 import cn.jiyuan.decisionreview.shared.FormValues;
 import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.shared.ParticipantGrants;
+import cn.jiyuan.decisionreview.shared.SelectOption;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -43,7 +43,7 @@ public class EvaluationStartListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String number = null;
     String numberProblem = null;
-    Object rawNumber = execution.getVariable(DECISION_NUMBER);
+    Object rawNumber = execution.getVariable(DECISION_NUMBER.name());
     try {
       number = DecisionNumber.parse(rawNumber).value();
     } catch (DecisionNumber.Invalid e) {
@@ -51,30 +51,30 @@ public class EvaluationStartListener implements ExecutionListener {
       number = execution.getSuperExecution() == null ? null : DecisionNumber.normalise(FormValues.text(rawNumber));
       numberProblem = e.getMessage();
     }
-    String title = FormValues.text(execution.getVariable(DECISION_TITLE));
-    String unit = FormValues.text(execution.getVariable(EXECUTING_UNIT));
-    String type = FormValues.text(execution.getVariable(EVALUATION_TYPE));
+    String title = DECISION_TITLE.get(execution);
+    String unit = EXECUTING_UNIT.get(execution);
+    String type = EVALUATION_TYPE.get(execution);
     Group unitGroup = Groups.isExecutingUnit(unit) ? identityService.createGroupQuery().groupId(unit).singleResult() : null;
     new FormRefusal()
-        .require(number != null, DECISION_NUMBER, numberProblem)
-        .require(title != null && title.length() <= 200, DECISION_TITLE, "请填写决策名称（不超过 200 字）")
-        .require(unitGroup != null, EXECUTING_UNIT, "执行单位“" + (unit == null ? "" : unit) + "”不存在，须为已登记的执行单位用户组")
-        .require(EvaluationCodes.EVALUATION_TYPES.containsKey(type), EVALUATION_TYPE,
+        .require(number != null, DECISION_NUMBER.name(), numberProblem)
+        .require(title != null && title.length() <= 200, DECISION_TITLE.name(), "请填写决策名称（不超过 200 字）")
+        .require(unitGroup != null, EXECUTING_UNIT.name(), "执行单位“" + (unit == null ? "" : unit) + "”不存在，须为已登记的执行单位用户组")
+        .require(EvaluationCodes.EVALUATION_TYPES.containsKey(type), EVALUATION_TYPE.name(),
             "评估类型须为执行评估、中期评估、终期评估、触发评估或争议风险评估")
-        .require(!FormValues.isBlank(execution.getVariable(LEGAL_BASIS)), LEGAL_BASIS, "请填写评估依据的条款")
+        .require(LEGAL_BASIS.get(execution) != null, LEGAL_BASIS.name(), "请填写评估依据的条款")
         .throwIfAny();
 
     execution.setProcessBusinessKey(number);
     grants.grantGroup(execution.getProcessInstanceId(), unit);
-    execution.setVariable(DECISION_NUMBER, number);
-    execution.setVariable(DECISION_TITLE, title);
-    execution.setVariable(URGENT, "RISK".equals(type) || FormValues.isTrue(execution.getVariable(URGENT)));
-    execution.setVariable(EVALUATION_STARTED_DATE, clock.today().toString());
-    execution.setVariable(REPORT_URL, reportUrl(execution.getProcessInstanceId()));
-    execution.setVariable(UNDERTAKING_UNIT_OPTIONS, JsonVariables.json(List.of(
-        Map.of("label", directory.groupName(Groups.LEGAL_AFFAIRS) + "（决策机关法治工作机构）", "value", Groups.LEGAL_AFFAIRS),
-        Map.of("label", directory.groupName(Groups.DECISION_AUTHORITY), "value", Groups.DECISION_AUTHORITY),
-        Map.of("label", unitGroup.getName() + "（执行单位，第二十一条）", "value", unit))));
+    DECISION_NUMBER.set(execution, number);
+    DECISION_TITLE.set(execution, title);
+    URGENT.set(execution, "RISK".equals(type) || Boolean.TRUE.equals(URGENT.get(execution)));
+    EVALUATION_STARTED_DATE.set(execution, clock.today());
+    REPORT_URL.set(execution, reportUrl(execution.getProcessInstanceId()));
+    UNDERTAKING_UNIT_OPTIONS.set(execution, List.of(
+        new SelectOption(directory.groupName(Groups.LEGAL_AFFAIRS) + "（决策机关法治工作机构）", Groups.LEGAL_AFFAIRS),
+        new SelectOption(directory.groupName(Groups.DECISION_AUTHORITY), Groups.DECISION_AUTHORITY),
+        new SelectOption(unitGroup.getName() + "（执行单位，第二十一条）", unit)));
   }
 
   public static String reportUrl(String processInstanceId) {

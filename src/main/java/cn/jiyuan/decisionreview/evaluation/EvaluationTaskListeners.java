@@ -10,12 +10,11 @@ import cn.jiyuan.decisionreview.form.FormRefusal;
 import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.EvaluationCodes;
-import cn.jiyuan.decisionreview.shared.FormValues;
 import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.shared.ParticipantGrants;
+import cn.jiyuan.decisionreview.shared.SelectOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,39 +41,39 @@ public class EvaluationTaskListeners {
   /** 选择受委托评估机构: the agencies of the register as select options (Art. 22). */
   @Bean
   TaskListener prepareAgencyOptions(AgencyService agencies) {
-    return task -> task.setVariable(AGENCY_OPTIONS, JsonVariables.json(agencies.selectOptions()));
+    return task -> AGENCY_OPTIONS.set(task, agencies.selectOptions());
   }
 
   /** 审批评估方案: the budget with digit grouping, e.g. "180,000 元". */
   @Bean
   TaskListener preparePlanBudgetText() {
-    return task -> task.setVariableLocal(PLAN_BUDGET_TEXT, Amounts.yuan(task.getVariable(PLAN_BUDGET)));
+    return task -> PLAN_BUDGET_TEXT.setLocal(task, Amounts.yuan(PLAN_BUDGET.get(task)));
   }
 
   /** 选择论证专家: the experts of the directory as options. */
   @Bean
   TaskListener prepareExpertOptions(IdentityService identityService) {
-    return task -> task.setVariable(EXPERT_OPTIONS, JsonVariables.json(expertOptions(
-        identityService.createUserQuery().memberOfGroup(Groups.EXPERTS).orderByUserId().asc().list())));
+    return task -> EXPERT_OPTIONS.set(task, expertOptions(
+        identityService.createUserQuery().memberOfGroup(Groups.EXPERTS).orderByUserId().asc().list()));
   }
 
   /** 专家论证: each expert answers in task-local variables, so nobody sees or overwrites another's opinion. */
   @Bean
   TaskListener prepareExpertAnswer() {
     return task -> {
-      task.setVariableLocal(EXPERT_CONCLUSION, Variables.stringValue(null));
-      task.setVariableLocal(EXPERT_OPINION, Variables.stringValue(null));
-      task.setVariableLocal(DISSENT_REASON, Variables.stringValue(null));
+      EXPERT_CONCLUSION.setLocal(task, null);
+      EXPERT_OPINION.setLocal(task, null);
+      DISSENT_REASON.setLocal(task, null);
     };
   }
 
   /** Experts are picked by name; only namesakes are told apart by their account. */
-  static List<Map<String, String>> expertOptions(List<User> experts) {
+  static List<SelectOption> expertOptions(List<User> experts) {
     Map<String, Long> names = experts.stream()
         .collect(Collectors.groupingBy(u -> u.getFirstName() + u.getLastName(), Collectors.counting()));
     return experts.stream().map(u -> {
       String name = u.getFirstName() + u.getLastName();
-      return Map.of("label", names.get(name) > 1 ? name + "（" + u.getId() + "）" : name, "value", u.getId());
+      return new SelectOption(names.get(name) > 1 ? name + "（" + u.getId() + "）" : name, u.getId());
     }).toList();
   }
 
@@ -85,11 +84,10 @@ public class EvaluationTaskListeners {
   TaskListener applyEvaluationMethod(ParticipantGrants grants) {
     return task -> {
       DelegateExecution execution = task.getExecution();
-      String unit = FormValues.text(execution.getVariable(UNDERTAKING_UNIT));
-      execution.setVariable(EVALUATOR_GROUP, unit);
-      if (!"PARTIAL".equals(FormValues.text(execution.getVariable(EVALUATION_SCOPE)))) {
-        execution.setVariable(DIMENSIONS_IN_SCOPE, JsonVariables.json(Arrays.stream(Dimension.values()).map(Dimension::name)
-            .toList()));
+      String unit = UNDERTAKING_UNIT.get(execution);
+      EVALUATOR_GROUP.set(execution, unit);
+      if (EVALUATION_SCOPE.get(execution) != EvaluationScope.PARTIAL) {
+        DIMENSIONS_IN_SCOPE.set(execution, Arrays.stream(Dimension.values()).map(Dimension::name).toList());
       }
       grants.grantGroup(task.getProcessInstanceId(), unit);
     };
@@ -103,13 +101,12 @@ public class EvaluationTaskListeners {
   @Bean
   TaskListener refuseIneligibleAgency(AgencyService agencies, AgencyEligibilityCheck eligibility) {
     return task -> {
-      String agencyId = FormValues.text(task.getVariable(AGENCY_ID));
-      Map<String, Object> input = agencies.eligibilityInput(agencyId,
-          FormValues.text(task.getVariable(DECISION_NUMBER)), FormValues.text(task.getVariable(EXECUTING_UNIT)));
+      String agencyId = AGENCY_ID.get(task);
+      Map<String, Object> input = agencies.eligibilityInput(agencyId, DECISION_NUMBER.get(task), EXECUTING_UNIT.get(task));
       AgencyEligibilityCheck.Result check = eligibility.evaluate(task.getProcessDefinitionId(), input);
       if (!check.eligible()) {
         String name = agencies.find(agencyId).map(a -> a.name()).orElse(agencyId);
-        new FormRefusal().add(AGENCY_ID, "所选机构“" + name + "”不符合受委托条件：" + check.reason() + "。请从名录中另选一家机构")
+        new FormRefusal().add(AGENCY_ID.name(), "所选机构“" + name + "”不符合受委托条件：" + check.reason() + "。请从名录中另选一家机构")
             .throwIfAny();
       }
       DelegateExecution execution = task.getExecution();
@@ -123,24 +120,15 @@ public class EvaluationTaskListeners {
     return task -> {
       DelegateExecution execution = task.getExecution();
       String pid = task.getProcessInstanceId();
-      String number = FormValues.text(task.getVariable(DECISION_NUMBER));
+      String number = DECISION_NUMBER.get(task);
       String user = currentUser(identityService, task);
       for (FileValue upload : Uploads.in(task, materialFileSlots())) {
         files.addMaterial(pid, number, upload.getFilename(), Uploads.bytes(upload), user);
       }
       materialFileSlots().forEach(execution::removeVariable);
-      execution.setVariable(MATERIALS, JsonVariables.json(files.materials(pid).stream().map(f -> {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", f.id());
-        m.put("fileName", f.fileName());
-        m.put("size", f.size());
-        m.put("sizeText", Math.max(1, f.size() / 1024) + " KB");
-        m.put("uploadedBy", f.uploadedBy());
-        m.put("uploadedByName", directory.userName(f.uploadedBy()));
-        m.put("uploadedAt", f.uploadedAt().toString());
-        m.put("url", materialUrl(pid, f.id()));
-        return m;
-      }).toList()));
+      MATERIALS.set(execution, files.materials(pid).stream().map(f -> new Material(f.id(), f.fileName(), f.size(),
+          Math.max(1, f.size() / 1024) + " KB", f.uploadedBy(), directory.userName(f.uploadedBy()),
+          f.uploadedAt().toString(), materialUrl(pid, f.id()))).toList());
     };
   }
 
@@ -156,15 +144,14 @@ public class EvaluationTaskListeners {
       List<Dimension> inScope = EvaluationFormRules.dimensionsInScope(execution::getVariable);
       for (Dimension d : Dimension.values()) {
         if (inScope.contains(d)) {
-          Long score = FormValues.wholeNumber(execution.getVariable(d.scoreVariable()));
-          execution.setVariable(d.scoreVariable(), Variables.integerValue(score.intValue()));
+          d.score().set(execution, d.score().get(execution)); // a Long or Double submitted becomes the table's Integer
         } else {
-          execution.setVariable(d.scoreVariable(), Variables.integerValue(null));
-          execution.setVariable(d.findingsVariable(), Variables.stringValue(null));
+          d.score().set(execution, null);
+          d.findings().set(execution, null);
         }
       }
-      execution.setVariable(SEVERE_ADVERSE_IMPACT, FormValues.isTrue(execution.getVariable(SEVERE_ADVERSE_IMPACT)));
-      execution.setVariable(LEGALITY_CONFLICT, FormValues.isTrue(execution.getVariable(LEGALITY_CONFLICT)));
+      SEVERE_ADVERSE_IMPACT.set(execution, Boolean.TRUE.equals(SEVERE_ADVERSE_IMPACT.get(execution)));
+      LEGALITY_CONFLICT.set(execution, Boolean.TRUE.equals(LEGALITY_CONFLICT.get(execution)));
     };
   }
 
@@ -179,8 +166,8 @@ public class EvaluationTaskListeners {
   @Bean
   TaskListener grantExperts(ParticipantGrants grants) {
     return task -> {
-      List<String> experts = FormValues.stringList(task.getVariable(SELECTED_EXPERTS));
-      task.getExecution().setVariable(EXPERT_USERS, JsonVariables.list(experts));
+      List<String> experts = SELECTED_EXPERTS.get(task);
+      EXPERT_USERS.set(task.getExecution(), experts);
       experts.forEach(expert -> grants.grantUser(task.getProcessInstanceId(), expert));
     };
   }
@@ -190,17 +177,12 @@ public class EvaluationTaskListeners {
   TaskListener recordExpertOpinion(Directory directory, BeijingClock clock) {
     return task -> {
       String expert = task.getAssignee();
-      List<Map<String, Object>> opinions = new ArrayList<>(FormValues.objectList(task.getVariable(EXPERT_OPINIONS)));
-      Map<String, Object> opinion = new LinkedHashMap<>();
-      opinion.put("expert", expert);
-      opinion.put("expertName", directory.userName(expert));
-      opinion.put("conclusion", FormValues.text(task.getVariableLocal(EXPERT_CONCLUSION)));
-      opinion.put("conclusionLabel", EvaluationCodes.label(EvaluationCodes.EXPERT_CONCLUSIONS, opinion.get("conclusion")));
-      opinion.put("opinion", FormValues.text(task.getVariableLocal(EXPERT_OPINION)));
-      opinion.put("dissentReason", FormValues.text(task.getVariableLocal(DISSENT_REASON)));
-      opinion.put("date", clock.today().toString());
-      opinions.add(opinion);
-      task.getExecution().getProcessInstance().setVariable(EXPERT_OPINIONS, JsonVariables.json(opinions));
+      List<ExpertOpinion> opinions = new ArrayList<>(EXPERT_OPINIONS.find(task).orElse(List.of()));
+      ExpertConclusion conclusion = EXPERT_CONCLUSION.from(task.getVariablesLocal());
+      opinions.add(new ExpertOpinion(expert, directory.userName(expert), conclusion == null ? null : conclusion.name(),
+          conclusion == null ? "" : conclusion.label(), EXPERT_OPINION.from(task.getVariablesLocal()),
+          DISSENT_REASON.from(task.getVariablesLocal()), clock.today()));
+      EXPERT_OPINIONS.set(task.getExecution().getProcessInstance(), opinions);
     };
   }
 
@@ -209,9 +191,8 @@ public class EvaluationTaskListeners {
   TaskListener recordAuthorityDecision(IdentityService identityService) {
     return task -> {
       DelegateExecution execution = task.getExecution();
-      execution.setVariable(EVALUATION_OUTCOME_LABEL,
-          EvaluationCodes.label(EvaluationCodes.OUTCOMES, task.getVariable(EVALUATION_OUTCOME)));
-      execution.setVariable(REPORT_APPROVED_BY, currentUser(identityService, task));
+      EVALUATION_OUTCOME_LABEL.set(execution, EvaluationCodes.label(EvaluationCodes.OUTCOMES, EVALUATION_OUTCOME.get(task)));
+      REPORT_APPROVED_BY.set(execution, currentUser(identityService, task));
     };
   }
 

@@ -2,144 +2,179 @@ package cn.jiyuan.decisionreview.evaluation;
 
 import cn.jiyuan.decisionreview.agency.AgencyEligibilityCheck;
 import cn.jiyuan.decisionreview.shared.ProcessVariable;
+import cn.jiyuan.decisionreview.shared.SelectOption;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Every process variable of {@code post-evaluation} (DESIGN.md §4.2), in one place. Names marked contract
- * are shared with {@code decision-tracking}, the forms and external callers.
+ * Every process variable of {@code post-evaluation} (DESIGN.md §4.2), each declared once with its name and type. Names
+ * marked contract are shared with {@code decision-tracking}, the forms and external callers; the stored form is what
+ * it always was (codes by name, dates as yyyy-MM-dd text, lists as Json), so forms and Tasklist read the same values.
+ * File variables and the DMN results read once are plain names, as the engine hands them over untyped.
  */
 public final class EvaluationVariables {
 
   private EvaluationVariables() {}
 
   // --- input (contract) ---
-  public static final String DECISION_NUMBER = "decisionNumber";
-  public static final String DECISION_TITLE = "decisionTitle";
-  public static final String EXECUTING_UNIT = "executingUnit";
-  public static final String EVALUATION_TYPE = "evaluationType";
-  public static final String LEGAL_BASIS = "legalBasis";
-  public static final String URGENT = "urgent";
+  public static final ProcessVariable<String> DECISION_NUMBER = ProcessVariable.text("decisionNumber");
+  public static final ProcessVariable<String> DECISION_TITLE = ProcessVariable.text("decisionTitle");
+  public static final ProcessVariable<String> EXECUTING_UNIT = ProcessVariable.text("executingUnit");
+  /** An {@code EvaluationCodes.EVALUATION_TYPES} code, shared with decision tracking. */
+  public static final ProcessVariable<String> EVALUATION_TYPE = ProcessVariable.text("evaluationType");
+  public static final ProcessVariable<String> LEGAL_BASIS = ProcessVariable.text("legalBasis");
+  public static final ProcessVariable<Boolean> URGENT = ProcessVariable.bool("urgent");
 
   // --- 确定评估方式 (Art. 9, 15, 21) ---
-  public static final String EVALUATOR_TYPE = "evaluatorType"; // SELF | COMMISSIONED
-  public static final String PROCEDURE_TYPE = "procedureType"; // FULL | SIMPLIFIED
-  public static final String SIMPLIFIED_JUSTIFICATION = "simplifiedJustification";
-  public static final String EVALUATION_SCOPE = "evaluationScope"; // WHOLE | PARTIAL
-  public static final String DIMENSIONS_IN_SCOPE = "dimensionsInScope"; // Json array of Dimension codes
-  public static final String UNDERTAKING_UNIT = "undertakingUnit"; // group id
+  public static final ProcessVariable<EvaluatorType> EVALUATOR_TYPE =
+      ProcessVariable.enumerated("evaluatorType", EvaluatorType.class);
+  public static final ProcessVariable<Procedure> PROCEDURE_TYPE = ProcessVariable.enumerated("procedureType", Procedure.class);
+  public static final ProcessVariable<String> SIMPLIFIED_JUSTIFICATION = ProcessVariable.text("simplifiedJustification");
+  public static final ProcessVariable<EvaluationScope> EVALUATION_SCOPE =
+      ProcessVariable.enumerated("evaluationScope", EvaluationScope.class);
+  /** Json array of {@link Dimension} names. */
+  public static final ProcessVariable<List<String>> DIMENSIONS_IN_SCOPE =
+      ProcessVariable.jsonList("dimensionsInScope", String.class);
+  /** A group id. */
+  public static final ProcessVariable<String> UNDERTAKING_UNIT = ProcessVariable.text("undertakingUnit");
   /** The group that does the evaluation tasks: the undertaking unit, or the agency's group when commissioned. */
-  public static final String EVALUATOR_GROUP = "evaluatorGroup";
-  /** Options for the undertaking-unit select: Json [{label, value}]. */
-  public static final String UNDERTAKING_UNIT_OPTIONS = "undertakingUnitOptions";
+  public static final ProcessVariable<String> EVALUATOR_GROUP = ProcessVariable.text("evaluatorGroup");
+  /** Options for the undertaking-unit select. */
+  public static final ProcessVariable<List<SelectOption>> UNDERTAKING_UNIT_OPTIONS =
+      ProcessVariable.jsonList("undertakingUnitOptions", SelectOption.class);
 
   // --- 选择受委托评估机构 (Art. 21, 22, 25) ---
-  public static final String AGENCY_OPTIONS = "agencyOptions"; // Json [{label, value}]
-  public static final String AGENCY_ID = "agencyId";
-  public static final String AGENCY_NAME = "agencyName";
-  public static final String AGENCY_GROUP = "agencyGroup";
-  public static final String COMMISSION_SCOPE = "commissionScope";
-  public static final String NO_SUBCONTRACTING_DECLARED = "noSubcontractingDeclared";
-  public static final String EXTERNAL_EXPERTS = "externalExperts"; // Json [{name, organisation, field}]
-  public static final String AGENCY_ELIGIBLE = "agencyEligible";
+  public static final ProcessVariable<List<SelectOption>> AGENCY_OPTIONS =
+      ProcessVariable.jsonList("agencyOptions", SelectOption.class);
+  public static final ProcessVariable<String> AGENCY_ID = ProcessVariable.text("agencyId");
+  public static final ProcessVariable<String> AGENCY_NAME = ProcessVariable.text("agencyName");
+  public static final ProcessVariable<String> AGENCY_GROUP = ProcessVariable.text("agencyGroup");
+  public static final ProcessVariable<String> COMMISSION_SCOPE = ProcessVariable.text("commissionScope");
+  public static final ProcessVariable<Boolean> NO_SUBCONTRACTING_DECLARED = ProcessVariable.bool("noSubcontractingDeclared");
+  public static final ProcessVariable<List<ExternalExpert>> EXTERNAL_EXPERTS =
+      ProcessVariable.jsonList("externalExperts", ExternalExpert.class);
+  public static final ProcessVariable<Boolean> AGENCY_ELIGIBLE = ProcessVariable.bool("agencyEligible");
   /** The output of agencyEligibility at 核验机构资格, kept as a Json record (Java serialization is disabled). */
   public static final ProcessVariable<AgencyEligibilityCheck.Result> AGENCY_CHECK =
       ProcessVariable.json("agencyCheck", AgencyEligibilityCheck.Result.class);
-  public static final String AGENCY_REFUSAL_REASON = "agencyRefusalReason";
+  public static final ProcessVariable<String> AGENCY_REFUSAL_REASON = ProcessVariable.text("agencyRefusalReason");
 
   // --- 成立评估小组 (Art. 4, 11(1)) ---
-  public static final String TEAM_MEMBERS = "teamMembers";
-  // Json [{name, organisation, category, contact, independenceDeclared, hasConflict, conflictDescription}]
+  public static final ProcessVariable<List<TeamMember>> TEAM_MEMBERS = ProcessVariable.jsonList("teamMembers", TeamMember.class);
 
   // --- 制定评估方案 / 审批评估方案 (Art. 11(2)) ---
-  public static final String PLAN_PURPOSE = "planPurpose";
-  public static final String PLAN_OBJECT_CONTENT = "planObjectContent";
-  public static final String PLAN_STANDARDS_METHODS = "planStandardsMethods";
-  public static final String PLAN_STEPS_SCHEDULE = "planStepsSchedule";
-  public static final String PLAN_BUDGET = "planBudget"; // number, 元
+  public static final ProcessVariable<String> PLAN_PURPOSE = ProcessVariable.text("planPurpose");
+  public static final ProcessVariable<String> PLAN_OBJECT_CONTENT = ProcessVariable.text("planObjectContent");
+  public static final ProcessVariable<String> PLAN_STANDARDS_METHODS = ProcessVariable.text("planStandardsMethods");
+  public static final ProcessVariable<String> PLAN_STEPS_SCHEDULE = ProcessVariable.text("planStepsSchedule");
+  /** 元, as the number field submits it. */
+  public static final ProcessVariable<Double> PLAN_BUDGET = ProcessVariable.decimal("planBudget");
   /** Task-local, for 审批评估方案 to show: the budget with digit grouping, e.g. "180,000 元". */
-  public static final String PLAN_BUDGET_TEXT = "planBudgetText";
-  public static final String PLAN_ORGANISATION = "planOrganisation";
-  public static final String PLAN_DECISION = "planDecision"; // APPROVE | RETURN
-  public static final String PLAN_REVIEW_COMMENTS = "planReviewComments";
+  public static final ProcessVariable<String> PLAN_BUDGET_TEXT = ProcessVariable.text("planBudgetText");
+  public static final ProcessVariable<String> PLAN_ORGANISATION = ProcessVariable.text("planOrganisation");
+  public static final ProcessVariable<ReviewDecision> PLAN_DECISION =
+      ProcessVariable.enumerated("planDecision", ReviewDecision.class);
+  public static final ProcessVariable<String> PLAN_REVIEW_COMMENTS = ProcessVariable.text("planReviewComments");
 
   // --- 制定调查提纲和问卷 (Art. 11(3)) ---
-  public static final String SURVEY_OUTLINE = "surveyOutline";
-  public static final String QUESTIONNAIRE_TITLE = "questionnaireTitle";
-  public static final String QUESTIONNAIRE_DAYS = "questionnaireDays";
-  public static final String QUESTIONNAIRE_ITEMS = "questionnaireItems"; // Json [{question, type, options}]
+  public static final ProcessVariable<String> SURVEY_OUTLINE = ProcessVariable.text("surveyOutline");
+  public static final ProcessVariable<String> QUESTIONNAIRE_TITLE = ProcessVariable.text("questionnaireTitle");
+  public static final ProcessVariable<Long> QUESTIONNAIRE_DAYS = ProcessVariable.wholeNumber("questionnaireDays");
+  public static final ProcessVariable<List<QuestionnaireItem>> QUESTIONNAIRE_ITEMS =
+      ProcessVariable.jsonList("questionnaireItems", QuestionnaireItem.class);
 
   // --- 提供实施情况材料 (Art. 5) ---
-  public static final String MATERIAL_FILE_PREFIX = "materialFile"; // materialFile1 … materialFile5 (File)
+  /** materialFile1 … materialFile5 (File). */
+  public static final String MATERIAL_FILE_PREFIX = "materialFile";
   public static final int MATERIAL_FILE_SLOTS = cn.jiyuan.decisionreview.shared.UploadLimits.MAX_FILES_PER_FORM;
-  public static final String MATERIALS = "materials"; // Json [{id, fileName, mimeType, size, uploadedBy, uploadedAt, url}]
-  public static final String IMPLEMENTATION_DATA = "implementationData";
-  public static final String IMPLEMENTATION_PROBLEMS = "implementationProblems";
-  public static final String IMPLEMENTATION_RISKS = "implementationRisks";
-  public static final String IMPLEMENTATION_SUGGESTIONS = "implementationSuggestions";
+  public static final ProcessVariable<List<Material>> MATERIALS = ProcessVariable.jsonList("materials", Material.class);
+  public static final ProcessVariable<String> IMPLEMENTATION_DATA = ProcessVariable.text("implementationData");
+  public static final ProcessVariable<String> IMPLEMENTATION_PROBLEMS = ProcessVariable.text("implementationProblems");
+  public static final ProcessVariable<String> IMPLEMENTATION_RISKS = ProcessVariable.text("implementationRisks");
+  public static final ProcessVariable<String> IMPLEMENTATION_SUGGESTIONS = ProcessVariable.text("implementationSuggestions");
 
   // --- 征求意见与调查记录 (Art. 6, 12, 15) ---
-  public static final String CONSULTATIONS = "consultations";
-  // Json [{channel, date, participants, opinionCount, summary}]
+  public static final ProcessVariable<List<Consultation>> CONSULTATIONS =
+      ProcessVariable.jsonList("consultations", Consultation.class);
 
-  // --- 分析研判并形成初步结论 (Art. 7, 12(3)) ---
-  public static final String SEVERE_ADVERSE_IMPACT = "severeAdverseImpact";
-  public static final String LEGALITY_CONFLICT = "legalityConflict";
-  public static final String IMPLEMENTATION_PERFORMANCE = "implementationPerformance";
-  public static final String INSTITUTIONAL_DESIGN = "institutionalDesign";
-  public static final String PRELIMINARY_CONCLUSION = "preliminaryConclusion";
-  public static final String RECOMMENDATIONS = "recommendations";
-  public static final String OTHER_ISSUES = "otherIssues";
+  // --- 分析研判并形成初步结论 (Art. 7, 12(3)); the scores and findings are declared by Dimension ---
+  public static final ProcessVariable<Boolean> SEVERE_ADVERSE_IMPACT = ProcessVariable.bool("severeAdverseImpact");
+  public static final ProcessVariable<Boolean> LEGALITY_CONFLICT = ProcessVariable.bool("legalityConflict");
+  public static final ProcessVariable<String> IMPLEMENTATION_PERFORMANCE = ProcessVariable.text("implementationPerformance");
+  public static final ProcessVariable<String> INSTITUTIONAL_DESIGN = ProcessVariable.text("institutionalDesign");
+  public static final ProcessVariable<String> PRELIMINARY_CONCLUSION = ProcessVariable.text("preliminaryConclusion");
+  public static final ProcessVariable<String> RECOMMENDATIONS = ProcessVariable.text("recommendations");
+  public static final ProcessVariable<String> OTHER_ISSUES = ProcessVariable.text("otherIssues");
 
   // --- evaluationGrade (Art. 7, 16) ---
   /** The single result of evaluationGrade, read and removed at once by gradeResultMapping. */
-  public static final String GRADE_RESULT = "gradeResult";
-  public static final String WEIGHTED_SCORE = "weightedScore";
+  public static final ProcessVariable<GradeResult> GRADE_RESULT = ProcessVariable.json("gradeResult", GradeResult.class);
+  public static final ProcessVariable<Double> WEIGHTED_SCORE = ProcessVariable.decimal("weightedScore");
   /** The score as people read it, "76.0 分" (ScoreText.of), for forms; the report writes it the same way. */
-  public static final String WEIGHTED_SCORE_TEXT = "weightedScoreText";
-  public static final String EVALUATION_GRADE = "evaluationGrade"; // contract output to tracking
-  public static final String SUGGESTED_OUTCOME = "suggestedOutcome";
-  public static final String EVALUATION_GRADE_LABEL = "evaluationGradeLabel";
-  public static final String SUGGESTED_OUTCOME_LABEL = "suggestedOutcomeLabel";
+  public static final ProcessVariable<String> WEIGHTED_SCORE_TEXT = ProcessVariable.text("weightedScoreText");
+  /** Contract output to tracking: an {@code EvaluationCodes.GRADES} code. */
+  public static final ProcessVariable<String> EVALUATION_GRADE = ProcessVariable.text("evaluationGrade");
+  public static final ProcessVariable<String> SUGGESTED_OUTCOME = ProcessVariable.text("suggestedOutcome");
+  public static final ProcessVariable<String> EVALUATION_GRADE_LABEL = ProcessVariable.text("evaluationGradeLabel");
+  public static final ProcessVariable<String> SUGGESTED_OUTCOME_LABEL = ProcessVariable.text("suggestedOutcomeLabel");
 
   // --- report (Art. 13, 14) ---
-  public static final String EVALUATION_REPORT = "evaluationReport"; // File, contract output to tracking
-  public static final String REPORT_URL = "reportUrl"; // task-local link for Camunda Forms
-  public static final String REVISED_REPORT = "revisedReport"; // File, optional upload in 审核报告初稿
-  public static final String DRAFT_CONFIRMED = "draftConfirmed";
-  public static final String DRAFT_REVIEW_NOTES = "draftReviewNotes";
-  public static final String EXPERT_OPTIONS = "expertOptions"; // Json [{label, value}]
-  public static final String SELECTED_EXPERTS = "selectedExperts"; // Json array of user ids
-  public static final String EXPERT_USERS = "expertUsers"; // List<String>, multi-instance collection
-  public static final String EXPERT = "expert"; // multi-instance element variable
-  public static final String EXPERT_CONCLUSION = "expertConclusion"; // AGREE | DISAGREE (task-local)
-  public static final String EXPERT_OPINION = "expertOpinion"; // task-local
-  public static final String DISSENT_REASON = "dissentReason"; // task-local
-  public static final String EXPERT_OPINIONS = "expertOpinions"; // Json [{expert, expertName, conclusion, opinion, dissentReason, date}]
-  public static final String FINAL_REPORT_NOTES = "finalReportNotes";
-  public static final String REPORT_REVISED_BY_TEAM = "reportRevisedByTeam";
+  /** File, contract output to tracking. */
+  public static final String EVALUATION_REPORT = "evaluationReport";
+  /** Task-local link for Camunda Forms. */
+  public static final ProcessVariable<String> REPORT_URL = ProcessVariable.text("reportUrl");
+  /** File, optional upload in 审核报告初稿. */
+  public static final String REVISED_REPORT = "revisedReport";
+  public static final ProcessVariable<Boolean> DRAFT_CONFIRMED = ProcessVariable.bool("draftConfirmed");
+  public static final ProcessVariable<String> DRAFT_REVIEW_NOTES = ProcessVariable.text("draftReviewNotes");
+  public static final ProcessVariable<List<SelectOption>> EXPERT_OPTIONS =
+      ProcessVariable.jsonList("expertOptions", SelectOption.class);
+  /** Json array of user ids. */
+  public static final ProcessVariable<List<String>> SELECTED_EXPERTS = ProcessVariable.jsonList("selectedExperts", String.class);
+  /** The multi-instance collection. */
+  public static final ProcessVariable<List<String>> EXPERT_USERS = ProcessVariable.javaList("expertUsers");
+  /** The multi-instance element variable. */
+  public static final ProcessVariable<String> EXPERT = ProcessVariable.text("expert");
+  /** Task-local, like the opinion and the dissent. */
+  public static final ProcessVariable<ExpertConclusion> EXPERT_CONCLUSION =
+      ProcessVariable.enumerated("expertConclusion", ExpertConclusion.class);
+  public static final ProcessVariable<String> EXPERT_OPINION = ProcessVariable.text("expertOpinion");
+  public static final ProcessVariable<String> DISSENT_REASON = ProcessVariable.text("dissentReason");
+  public static final ProcessVariable<List<ExpertOpinion>> EXPERT_OPINIONS =
+      ProcessVariable.jsonList("expertOpinions", ExpertOpinion.class);
+  public static final ProcessVariable<String> FINAL_REPORT_NOTES = ProcessVariable.text("finalReportNotes");
+  public static final ProcessVariable<Boolean> REPORT_REVISED_BY_TEAM = ProcessVariable.bool("reportRevisedByTeam");
 
   // --- 决策机关审定 (Art. 13(4), 16) ---
-  public static final String REPORT_DECISION = "reportDecision"; // APPROVE | RETURN
-  public static final String EVALUATION_OUTCOME = "evaluationOutcome"; // contract output to tracking
-  public static final String OUTCOME_REASONS = "outcomeReasons";
-  public static final String EVALUATION_OUTCOME_LABEL = "evaluationOutcomeLabel";
-  public static final String REPORT_RETURN_COMMENTS = "reportReturnComments";
+  public static final ProcessVariable<ReviewDecision> REPORT_DECISION =
+      ProcessVariable.enumerated("reportDecision", ReviewDecision.class);
+  /** Contract output to tracking: an {@code EvaluationCodes.OUTCOMES} code. */
+  public static final ProcessVariable<String> EVALUATION_OUTCOME = ProcessVariable.text("evaluationOutcome");
+  public static final ProcessVariable<String> OUTCOME_REASONS = ProcessVariable.text("outcomeReasons");
+  public static final ProcessVariable<String> EVALUATION_OUTCOME_LABEL = ProcessVariable.text("evaluationOutcomeLabel");
+  public static final ProcessVariable<String> REPORT_RETURN_COMMENTS = ProcessVariable.text("reportReturnComments");
   /** The user who decided 决策机关审定, for the approval page of the report. */
-  public static final String REPORT_APPROVED_BY = "reportApprovedBy";
-  public static final String AUTHORITY_ATTENTION = "authorityAttention"; // Art. 18 requests arriving mid-evaluation
+  public static final ProcessVariable<String> REPORT_APPROVED_BY = ProcessVariable.text("reportApprovedBy");
+  /** Art. 18 requests arriving mid-evaluation, set by decision tracking. */
+  public static final ProcessVariable<Boolean> AUTHORITY_ATTENTION = ProcessVariable.bool("authorityAttention");
 
   // --- 采取补救措施 (Art. 17) / 重新履行决策程序 (Decree 713 Art. 37) ---
-  public static final String MITIGATION_MEASURES = "mitigationMeasures";
-  public static final String LOSSES_AVOIDED = "lossesAvoided";
-  public static final String REMAINING_RISKS = "remainingRisks";
-  public static final String RE_DECISION_ARRANGEMENT = "reDecisionArrangement";
-  public static final String RE_DECISION_RESPONSIBLE_UNIT = "reDecisionResponsibleUnit";
+  public static final ProcessVariable<String> MITIGATION_MEASURES = ProcessVariable.text("mitigationMeasures");
+  public static final ProcessVariable<String> LOSSES_AVOIDED = ProcessVariable.text("lossesAvoided");
+  public static final ProcessVariable<String> REMAINING_RISKS = ProcessVariable.text("remainingRisks");
+  public static final ProcessVariable<String> RE_DECISION_ARRANGEMENT = ProcessVariable.text("reDecisionArrangement");
+  public static final ProcessVariable<String> RE_DECISION_RESPONSIBLE_UNIT = ProcessVariable.text("reDecisionResponsibleUnit");
 
   // --- output to tracking (contract) ---
-  public static final String EVALUATION_COMPLETED_DATE = "evaluationCompletedDate"; // yyyy-MM-dd
-  public static final String EVALUATION_STARTED_DATE = "evaluationStartedDate"; // yyyy-MM-dd
+  public static final ProcessVariable<LocalDate> EVALUATION_COMPLETED_DATE = ProcessVariable.date("evaluationCompletedDate");
+  public static final ProcessVariable<LocalDate> EVALUATION_STARTED_DATE = ProcessVariable.date("evaluationStartedDate");
 
   public static List<String> materialFileSlots() {
-    return java.util.stream.IntStream.rangeClosed(1, MATERIAL_FILE_SLOTS).mapToObj(i -> MATERIAL_FILE_PREFIX + i).toList();
+    return java.util.stream.IntStream.rangeClosed(1, MATERIAL_FILE_SLOTS).mapToObj(EvaluationVariables::materialFile).toList();
+  }
+
+  /** The name of the n-th material file slot (1-based). */
+  public static String materialFile(int slot) {
+    return MATERIAL_FILE_PREFIX + slot;
   }
 }

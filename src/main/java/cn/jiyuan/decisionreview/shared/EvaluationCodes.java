@@ -4,20 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Code values of the post-evaluation variables with their Chinese labels (shown in forms and the report). */
+/**
+ * Code values of the post-evaluation variables with their Chinese labels (shown in forms and the report): the codes
+ * shared with decision tracking and the DMN tables (evaluation type, grade, outcome) and those Java only checks for
+ * membership (channels, team categories). The codes Java branches on are enums of the evaluation package
+ * ({@code EvaluatorType}, {@code Procedure}, {@code EvaluationScope}, {@code ReviewDecision}, {@code ExpertConclusion},
+ * {@code QuestionType}), each with its label.
+ */
 public final class EvaluationCodes {
 
   private EvaluationCodes() {}
 
   public static final Map<String, String> EVALUATION_TYPES = ordered(
       "EXECUTION", "执行评估", "MID_TERM", "中期评估", "FINAL", "终期评估", "TRIGGERED", "触发评估", "RISK", "争议风险评估");
-
-  public static final Map<String, String> EVALUATOR_TYPES = ordered("SELF", "自行评估", "COMMISSIONED", "委托评估");
-
-  public static final Map<String, String> PROCEDURES = ordered(
-      "FULL", "完整程序（第十条至第十四条）", "SIMPLIFIED", "简易程序（第十五条）");
-
-  public static final Map<String, String> SCOPES = ordered("WHOLE", "整体评估", "PARTIAL", "部分评估（第九条）");
 
   public static final Map<String, String> CHANNELS = ordered(
       "ONLINE_SURVEY", "网上问卷", "FIELD_RESEARCH", "实地调研", "SYMPOSIUM", "座谈会",
@@ -29,18 +28,11 @@ public final class EvaluationCodes {
 
   public static final Set<String> TEAM_CATEGORIES = Set.of("机关工作人员", "人大代表", "政协委员", "法律专家", "行业专家", "其他");
 
-  public static final Map<String, String> QUESTION_TYPES = ordered(
-      "SINGLE", "单选", "MULTIPLE", "多选", "SCALE", "满意度", "TEXT", "文字回答");
-
   public static final Map<String, String> GRADES = ordered("EXCELLENT", "优秀", "GOOD", "良好", "FAIR", "一般", "POOR", "差");
 
   public static final Map<String, String> OUTCOMES = ordered(
       "CONTINUE", "继续执行", "ADJUST", "调整决策内容", "MAJOR_ADJUSTMENT", "重大调整（重新履行决策程序）",
       "SUSPEND", "中止执行", "TERMINATE", "终止执行");
-
-  public static final Map<String, String> DECISIONS = ordered("APPROVE", "批准", "RETURN", "退回");
-
-  public static final Map<String, String> EXPERT_CONCLUSIONS = ordered("AGREE", "同意", "DISAGREE", "不同意");
 
   public static String label(Map<String, String> codes, Object code) {
     if (code == null) {

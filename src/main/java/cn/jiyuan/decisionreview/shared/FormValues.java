@@ -178,6 +178,20 @@ public final class FormValues {
     };
   }
 
+  /** The enum constant whose name the value is exactly; null when missing or anything else (no trimming of case). */
+  public static <E extends Enum<E>> E code(Object value, Class<E> type) {
+    String s = text(value);
+    if (s == null) {
+      return null;
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(s)) {
+        return constant;
+      }
+    }
+    return null;
+  }
+
   /** A Json array of objects (dynamic list) as plain maps; an empty list when missing. */
   public static List<Map<String, Object>> objectList(Object value) {
     if (value == null) {

@@ -75,6 +75,16 @@ public final class ProcessVariable<T> {
     }, value -> Variables.stringValue(value == null ? null : value.name()));
   }
 
+  /**
+   * A Java list the engine can iterate (a multi-instance collection), kept as a JSON-serialized object rather than
+   * Json: the engine's {@code collection} expression needs a {@code java.util.Collection}, and Java serialization is off.
+   */
+  public static ProcessVariable<List<String>> javaList(String name) {
+    return new ProcessVariable<>(name, FormValues::stringList, value -> Variables.objectValue(
+        value == null ? null : new java.util.ArrayList<>(value))
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+  }
+
   /** A record (or any Jackson-mapped type) kept as a Json variable. */
   public static <R> ProcessVariable<R> json(String name, Class<R> type) {
     return json(name, JSON.getTypeFactory().constructType(type));
@@ -141,6 +151,11 @@ public final class ProcessVariable<T> {
   /** The value read from variables handed over as a map (a start, a completion, a message). */
   public T from(Map<String, ?> variables) {
     return read.apply(variables.get(name));
+  }
+
+  /** The value read from a lookup of variables (what the form rules see of a submission). */
+  public T of(Function<String, ?> variables) {
+    return read.apply(variables.apply(name));
   }
 
   public TypedValue typed(T value) {

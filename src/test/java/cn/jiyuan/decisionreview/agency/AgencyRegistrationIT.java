@@ -2,6 +2,7 @@ package cn.jiyuan.decisionreview.agency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.shared.SelectOption;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,7 +112,7 @@ class AgencyRegistrationIT {
         Resources.APPLICATION, "tasklist")).isTrue();
     assertThat(authorizationService.isUserAuthorized("nobody", List.of("agency-" + id), Permissions.ACCESS,
         Resources.APPLICATION, "cockpit")).isFalse();
-    assertThat(agencies.selectOptions()).contains(Map.of("label", "河南济源明德律师事务所（律师事务所）", "value", id));
+    assertThat(agencies.selectOptions()).contains(new SelectOption("河南济源明德律师事务所（律师事务所）", id));
   }
 
   @Test

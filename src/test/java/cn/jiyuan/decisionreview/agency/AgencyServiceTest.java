@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiyuan.decisionreview.agency.Agency.Sanction;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
+import cn.jiyuan.decisionreview.shared.SelectOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -273,10 +274,9 @@ class AgencyServiceTest {
     service.register(clean("shixin", "济源市法学会法律服务中心", "SOCIAL_ORGANIZATION"), "sifa");
 
     assertThat(service.selectOptions()).containsExactly(
-        Map.of("label", "郑州大学公共政策研究中心（高等学校）", "value", "demo"),
-        Map.of("label", "济源恒泰管理咨询有限公司（咨询机构）", "value", "hengtai"),
-        Map.of("label", "济源市法学会法律服务中心（社会组织）", "value", "shixin"));
-    assertThat(service.selectOptions().get(0).keySet()).containsExactly("label", "value");
+        new SelectOption("郑州大学公共政策研究中心（高等学校）", "demo"),
+        new SelectOption("济源恒泰管理咨询有限公司（咨询机构）", "hengtai"),
+        new SelectOption("济源市法学会法律服务中心（社会组织）", "shixin"));
   }
 
   @Test

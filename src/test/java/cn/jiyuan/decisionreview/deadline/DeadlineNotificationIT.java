@@ -3,7 +3,10 @@ package cn.jiyuan.decisionreview.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.EvaluatorType;
+import cn.jiyuan.decisionreview.evaluation.Procedure;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
+import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.util.List;
@@ -62,7 +65,7 @@ class DeadlineNotificationIT {
     watch.scan(TaskDeadlineIT.beijing("2026-03-02", "09:00"));
     assertThat(rows(task, "REMINDER")).hasSize(reminders);
 
-    s.determineMethod("SELF", "FULL", "legal-affairs", null);
+    s.determineMethod(EvaluatorType.SELF, Procedure.FULL, Groups.LEGAL_AFFAIRS, null);
     assertThat(rows(task, "REMINDER")).allMatch(r -> r.endsWith(":CANCELLED") || r.endsWith(":SENT"));
     assertThat(rows(task, "OVERDUE")).allMatch(r -> r.endsWith(":CANCELLED") || r.endsWith(":SENT"));
   }

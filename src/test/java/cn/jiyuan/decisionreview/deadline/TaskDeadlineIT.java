@@ -3,8 +3,12 @@ package cn.jiyuan.decisionreview.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.EvaluatorType;
+import cn.jiyuan.decisionreview.evaluation.Procedure;
+import cn.jiyuan.decisionreview.evaluation.ReviewDecision;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
+import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
@@ -50,7 +54,7 @@ class TaskDeadlineIT {
   void materialsAreDueInTenWorkingDaysAndTheDueDateShowsInTasklistsFilters() {
     ClockUtil.setCurrentTime(beijing("2026-09-28", "10:00"));
     EvaluationScenario s = EvaluationScenario.start(engine, DecisionNumbers.unique(), "exec-jyj");
-    s.determineMethod("SELF", "FULL", "legal-affairs", null).formTeam().draftPlan().approvePlan("APPROVE").designSurvey();
+    s.determineMethod(EvaluatorType.SELF, Procedure.FULL, Groups.LEGAL_AFFAIRS, null).formTeam().draftPlan().approvePlan(ReviewDecision.APPROVE).designSurvey();
     Task materials = s.task(TaskKeys.SUPPLY_MATERIALS);
     // From 28 Sep: 29, 30 Sep; 1–7 Oct National Day; 8, 9 Oct; 10 Oct (make-up Saturday); 12, 13, 14, 15, 16 Oct.
     assertThat(materials.getDueDate()).isEqualTo(beijing("2026-10-16", "17:30"));

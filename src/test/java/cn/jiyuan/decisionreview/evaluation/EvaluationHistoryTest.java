@@ -28,24 +28,24 @@ class EvaluationHistoryTest {
   static List<Step> commissionedWithReturns() {
     return List.of(
         step(TaskKeys.DETERMINE_METHOD, "确定评估方式", 0, "sifa", "legal-affairs",
-            Map.of("evaluatorType", "COMMISSIONED", "procedureType", "FULL")),
-        step(TaskKeys.SELECT_AGENCY, "选择受委托评估机构", 1, "sifa", "legal-affairs", Map.of("agencyId", "hengtai")),
-        step(TaskKeys.SELECT_AGENCY, "选择受委托评估机构", 2, "sifa", "legal-affairs", Map.of("agencyId", "demo")),
+            Map.of(EvaluationVariables.EVALUATOR_TYPE.name(), "COMMISSIONED", EvaluationVariables.PROCEDURE_TYPE.name(), "FULL")),
+        step(TaskKeys.SELECT_AGENCY, "选择受委托评估机构", 1, "sifa", "legal-affairs", Map.of(EvaluationVariables.AGENCY_ID.name(), "hengtai")),
+        step(TaskKeys.SELECT_AGENCY, "选择受委托评估机构", 2, "sifa", "legal-affairs", Map.of(EvaluationVariables.AGENCY_ID.name(), "demo")),
         step(TaskKeys.FORM_TEAM, "成立评估小组", 3, "jigou", "agency-demo", Map.of()),
         step(TaskKeys.DRAFT_PLAN, "制定评估方案", 4, "jigou", "agency-demo", Map.of()),
         step(TaskKeys.APPROVE_PLAN, "审批评估方案", 5, "zhengfu", "decision-authority",
-            Map.of("planDecision", "RETURN", "planReviewComments", "请补充经费测算依据。")),
+            Map.of(EvaluationVariables.PLAN_DECISION.name(), "RETURN", EvaluationVariables.PLAN_REVIEW_COMMENTS.name(), "请补充经费测算依据。")),
         step(TaskKeys.DRAFT_PLAN, "制定评估方案", 6, "jigou", "agency-demo", Map.of()),
-        step(TaskKeys.APPROVE_PLAN, "审批评估方案", 7, "zhengfu", "decision-authority", Map.of("planDecision", "APPROVE")),
+        step(TaskKeys.APPROVE_PLAN, "审批评估方案", 7, "zhengfu", "decision-authority", Map.of(EvaluationVariables.PLAN_DECISION.name(), "APPROVE")),
         step(TaskKeys.SUPPLY_MATERIALS, "提供实施情况材料", 8, "fgw", "exec-fgw", Map.of()),
-        step(TaskKeys.REVIEW_DRAFT, "审核报告初稿", 9, "jigou", "agency-demo", Map.of("revisedReport", "file")),
-        step(TaskKeys.EXPERT_OPINION, "专家论证", 10, "zhuanjia2", null, Map.of("expertConclusion", "DISAGREE")),
+        step(TaskKeys.REVIEW_DRAFT, "审核报告初稿", 9, "jigou", "agency-demo", Map.of(EvaluationVariables.REVISED_REPORT, "file")),
+        step(TaskKeys.EXPERT_OPINION, "专家论证", 10, "zhuanjia2", null, Map.of(EvaluationVariables.EXPERT_CONCLUSION.name(), "DISAGREE")),
         step(TaskKeys.FINALIZE_REPORT, "正式形成评估报告", 11, "jigou", "agency-demo", Map.of()),
         step(TaskKeys.AUTHORITY_APPROVAL, "决策机关审定", 12, "zhengfu", "decision-authority",
-            Map.of("reportDecision", "RETURN", "reportReturnComments", "请补充农村学校数据")),
+            Map.of(EvaluationVariables.REPORT_DECISION.name(), "RETURN", EvaluationVariables.REPORT_RETURN_COMMENTS.name(), "请补充农村学校数据")),
         step(TaskKeys.FINALIZE_REPORT, "正式形成评估报告", 13, "jigou", "agency-demo", Map.of()),
         step(TaskKeys.AUTHORITY_APPROVAL, "决策机关审定", 14, "zhengfu", "decision-authority",
-            Map.of("reportDecision", "APPROVE", "evaluationOutcome", "ADJUST")));
+            Map.of(EvaluationVariables.REPORT_DECISION.name(), "APPROVE", EvaluationVariables.EVALUATION_OUTCOME.name(), "ADJUST")));
   }
 
   @Test
@@ -78,7 +78,7 @@ class EvaluationHistoryTest {
   @Test
   void aReturnWithoutCommentsIsStillSaid() {
     List<TimelineEntry> timeline = EvaluationHistory.timeline(null, null, List.of(
-        step(TaskKeys.APPROVE_PLAN, "审批评估方案", 0, null, null, Map.of("planDecision", "RETURN")),
+        step(TaskKeys.APPROVE_PLAN, "审批评估方案", 0, null, null, Map.of(EvaluationVariables.PLAN_DECISION.name(), "RETURN")),
         step(TaskKeys.MITIGATION, "采取补救措施", 1, null, null, null)), List.of(), AGENCIES, USERS::get);
     assertThat(timeline).extracting(TimelineEntry::step).containsExactly("评估方案被决策机关退回修改", "采取补救措施");
   }

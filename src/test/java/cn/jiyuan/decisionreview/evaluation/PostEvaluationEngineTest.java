@@ -9,6 +9,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.withSettings;
 
+import cn.jiyuan.decisionreview.shared.Groups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,14 +108,14 @@ class PostEvaluationEngineTest {
   }
 
   private static Map<String, Object> analysisScores(int score) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put(EvaluationVariables.EVALUATOR_GROUP, "legal-affairs");
-    v.put(EvaluationVariables.PROCEDURE_TYPE, "FULL");
+    VariableMap v = Variables.createVariables();
+    EvaluationVariables.EVALUATOR_GROUP.putInto(v, Groups.LEGAL_AFFAIRS);
+    EvaluationVariables.PROCEDURE_TYPE.putInto(v, Procedure.FULL);
     for (Dimension d : Dimension.values()) {
-      v.put(d.scoreVariable(), score);
+      d.score().putInto(v, score);
     }
-    v.put(EvaluationVariables.SEVERE_ADVERSE_IMPACT, false);
-    v.put(EvaluationVariables.LEGALITY_CONFLICT, false);
+    EvaluationVariables.SEVERE_ADVERSE_IMPACT.putInto(v, false);
+    EvaluationVariables.LEGALITY_CONFLICT.putInto(v, false);
     return v;
   }
 
@@ -134,7 +136,7 @@ class PostEvaluationEngineTest {
     verify(reports, never()).generateDraft(any());
 
     executeJob(instance, TaskKeys.WEIGHTED_SCORE); // scoring and grading, in their own transaction
-    assertThat(engine.getRuntimeService().getVariable(instance.getId(), EvaluationVariables.WEIGHTED_SCORE))
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), EvaluationVariables.WEIGHTED_SCORE.name()))
         .isEqualTo(92.0);
 
     // The report fails three times (R3/PT5M); then the job has no retries left and Cockpit shows an incident.
@@ -154,7 +156,7 @@ class PostEvaluationEngineTest {
     // The analysis stands, the grade stays, and nothing after the report has started.
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(TaskKeys.ANALYSIS).finished().count()).isEqualTo(1);
-    assertThat(engine.getRuntimeService().getVariable(instance.getId(), EvaluationVariables.WEIGHTED_SCORE))
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), EvaluationVariables.WEIGHTED_SCORE.name()))
         .isEqualTo(92.0);
     assertThat(waitsAt(instance, TaskKeys.REVIEW_DRAFT)).isFalse();
 
@@ -174,10 +176,10 @@ class PostEvaluationEngineTest {
     register("reportFinal", reportFinal);
     register("recordApproval", recordApproval);
     register("evaluationArchive", archive);
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put(EvaluationVariables.EVALUATOR_GROUP, "legal-affairs");
-    v.put(EvaluationVariables.EXECUTING_UNIT, "exec-fgw");
-    v.put(EvaluationVariables.PROCEDURE_TYPE, "SIMPLIFIED");
+    VariableMap v = Variables.createVariables();
+    EvaluationVariables.EVALUATOR_GROUP.putInto(v, Groups.LEGAL_AFFAIRS);
+    EvaluationVariables.EXECUTING_UNIT.putInto(v, "exec-fgw");
+    EvaluationVariables.PROCEDURE_TYPE.putInto(v, Procedure.SIMPLIFIED);
     ProcessInstance instance = startBefore(TaskKeys.FINALIZE_REPORT, v);
 
     complete(instance, TaskKeys.FINALIZE_REPORT, Map.of());
@@ -186,13 +188,12 @@ class PostEvaluationEngineTest {
     verify(reportFinal).execute(any());
 
     // Returned: back to the team, the approval not recorded.
-    complete(instance, TaskKeys.AUTHORITY_APPROVAL, Map.of(EvaluationVariables.REPORT_DECISION, "RETURN"));
+    complete(instance, TaskKeys.AUTHORITY_APPROVAL, EvaluationSubmissions.returnReport("请补充数据"));
     assertThat(waitsAt(instance, TaskKeys.FINALIZE_REPORT)).isTrue();
     complete(instance, TaskKeys.FINALIZE_REPORT, Map.of());
     executeJob(instance, TaskKeys.GENERATE_FINAL);
 
-    complete(instance, TaskKeys.AUTHORITY_APPROVAL, Variables.createVariables()
-        .putValue(EvaluationVariables.REPORT_DECISION, "APPROVE").putValue(EvaluationVariables.EVALUATION_OUTCOME, "SUSPEND"));
+    complete(instance, TaskKeys.AUTHORITY_APPROVAL, EvaluationSubmissions.approveReport("SUSPEND", "风险较大"));
     verify(recordApproval, never()).execute(any());
     executeJob(instance, TaskKeys.RECORD_APPROVAL);
     verify(recordApproval).execute(any());

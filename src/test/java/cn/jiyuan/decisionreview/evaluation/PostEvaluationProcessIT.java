@@ -1,16 +1,17 @@
 package cn.jiyuan.decisionreview.evaluation;
 
+import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.jiyuan.decisionreview.agency.AgencyService;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
+import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -73,20 +74,20 @@ class PostEvaluationProcessIT {
     return DecisionNumbers.unique();
   }
 
-  private EvaluationScenario throughImplementation(String evaluator, String undertaking) {
+  private EvaluationScenario throughImplementation(EvaluatorType evaluator, String undertaking) {
     EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-jyj");
-    s.determineMethod(evaluator, "FULL", undertaking, null);
-    if (evaluator.equals("COMMISSIONED")) {
+    s.determineMethod(evaluator, Procedure.FULL, undertaking, null);
+    if (evaluator == EvaluatorType.COMMISSIONED) {
       s.selectAgency("demo");
     }
-    return s.formTeam().draftPlan().approvePlan("APPROVE").designSurvey()
+    return s.formTeam().draftPlan().approvePlan(ReviewDecision.APPROVE).designSurvey()
         .supplyMaterials(TaskKeys.SUPPLY_MATERIALS).recordConsultations(TaskKeys.RECORD_CONSULTATIONS, true)
         .analysis(TaskKeys.ANALYSIS, 92, ALL);
   }
 
   private EvaluationScenario simplifiedToApproval() {
     EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-fgw");
-    return s.determineMethod("SELF", "SIMPLIFIED", "exec-fgw", List.of("EXECUTION", "EFFECT"))
+    return s.determineMethod(EvaluatorType.SELF, Procedure.SIMPLIFIED, "exec-fgw", List.of(Dimension.EXECUTION, Dimension.EFFECT))
         .supplyMaterials(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED).recordConsultations(TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, false)
         .analysis(TaskKeys.ANALYSIS_SIMPLIFIED, 70, List.of(Dimension.EXECUTION, Dimension.EFFECT))
         .reviewDraft(null).finalizeReport();
@@ -99,22 +100,22 @@ class PostEvaluationProcessIT {
     assertThat(s.instance.getBusinessKey()).startsWith("济政〔2026〕");
     assertThat(candidates(s, TaskKeys.DETERMINE_METHOD)).containsExactly("legal-affairs");
 
-    s.determineMethod("SELF", "FULL", "legal-affairs", null).formTeam().draftPlan();
+    s.determineMethod(EvaluatorType.SELF, Procedure.FULL, Groups.LEGAL_AFFAIRS, null).formTeam().draftPlan();
     assertThat(candidates(s, TaskKeys.APPROVE_PLAN)).containsExactly("decision-authority");
-    s.approvePlan("RETURN");
-    assertThat(s.var("planReviewComments")).isEqualTo("请补充经费测算依据");
-    s.draftPlan().approvePlan("APPROVE").designSurvey();
+    s.approvePlan(ReviewDecision.RETURN);
+    assertThat(s.var(PLAN_REVIEW_COMMENTS)).isEqualTo("请补充经费测算依据");
+    s.draftPlan().approvePlan(ReviewDecision.APPROVE).designSurvey();
 
     assertThat(candidates(s, TaskKeys.SUPPLY_MATERIALS)).containsExactly("exec-jyj");
     assertThat(candidates(s, TaskKeys.RECORD_CONSULTATIONS)).containsExactly("legal-affairs");
     s.supplyMaterials(TaskKeys.SUPPLY_MATERIALS).recordConsultations(TaskKeys.RECORD_CONSULTATIONS, true)
         .analysis(TaskKeys.ANALYSIS, 92, ALL);
-    assertThat(s.var("evaluationGrade")).isEqualTo("EXCELLENT");
-    assertThat(s.var("suggestedOutcome")).isEqualTo("CONTINUE");
-    assertThat(s.var("weightedScore")).isEqualTo(92.0);
-    assertThat(s.var("weightedScoreText")).isEqualTo("92.0 分");
+    assertThat(s.var(EVALUATION_GRADE)).isEqualTo("EXCELLENT");
+    assertThat(s.var(SUGGESTED_OUTCOME)).isEqualTo("CONTINUE");
+    assertThat(s.var(WEIGHTED_SCORE)).isEqualTo(92.0);
+    assertThat(s.var(WEIGHTED_SCORE_TEXT)).isEqualTo("92.0 分");
     assertThat(store.materials(s.instance.getId())).hasSize(1);
-    assertThat(s.var("materialFile1")).isNull();
+    assertThat(s.var(materialFile(1))).isNull();
 
     s.reviewDraft(null).selectExperts(List.of("zhuanjia1", "zhuanjia2"));
     assertThat(s.tasks(TaskKeys.EXPERT_OPINION)).extracting(t -> t.getAssignee()).containsExactlyInAnyOrder("zhuanjia1", "zhuanjia2");
@@ -139,17 +140,17 @@ class PostEvaluationProcessIT {
   @Test
   void commissionedEvaluationRefusesAnIneligibleAgencyInPlaceAndSaysWhy() {
     EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-zjj");
-    s.determineMethod("COMMISSIONED", "FULL", "legal-affairs", null);
+    s.determineMethod(EvaluatorType.COMMISSIONED, Procedure.FULL, Groups.LEGAL_AFFAIRS, null);
     Task selection = s.task(TaskKeys.SELECT_AGENCY);
     assertThatThrownBy(() -> s.selectAgency("hengtai")).isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("该机构受到处理（第二十五条），不得委托");
     Task still = s.task(TaskKeys.SELECT_AGENCY);
     assertThat(still.getId()).isEqualTo(selection.getId());
     assertThat(still.getDueDate()).isNotNull().isEqualTo(selection.getDueDate());
-    assertThat(s.var("agencyRefusalReason")).isNull();
+    assertThat(s.var(AGENCY_REFUSAL_REASON)).isNull();
     s.selectAgency("demo");
-    assertThat(s.var("evaluatorGroup")).isEqualTo("agency-demo");
-    assertThat(s.var("agencyRefusalReason")).isNull();
+    assertThat(s.var(EVALUATOR_GROUP)).isEqualTo("agency-demo");
+    assertThat(s.var(AGENCY_REFUSAL_REASON)).isNull();
     assertThat(candidates(s, TaskKeys.FORM_TEAM)).containsExactly("agency-demo");
   }
 
@@ -157,37 +158,37 @@ class PostEvaluationProcessIT {
   void theRuleTaskStillSendsAnIneligibleAgencyBackAsASafetyNet() {
     // The completion listener refuses ineligible agencies, so the loop is reached only if the check is ever bypassed.
     EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-zjj");
-    s.determineMethod("COMMISSIONED", "FULL", "legal-affairs", null);
+    s.determineMethod(EvaluatorType.COMMISSIONED, Procedure.FULL, Groups.LEGAL_AFFAIRS, null);
     String pid = s.instance.getId();
-    engine.getRuntimeService().setVariables(pid, agencies.eligibilityInput("hengtai", (String) s.var("decisionNumber"), "exec-zjj"));
-    engine.getRuntimeService().setVariable(pid, "agencyId", "hengtai");
+    engine.getRuntimeService().setVariables(pid, agencies.eligibilityInput("hengtai", s.var(DECISION_NUMBER), "exec-zjj"));
+    engine.getRuntimeService().setVariable(pid, AGENCY_ID.name(), "hengtai");
     engine.getRuntimeService().createProcessInstanceModification(pid)
         .cancelAllForActivity(TaskKeys.SELECT_AGENCY).startBeforeActivity(TaskKeys.CHECK_AGENCY_ELIGIBILITY).execute();
     assertThat(s.task(TaskKeys.SELECT_AGENCY)).isNotNull();
-    assertThat((String) s.var("agencyRefusalReason")).contains("第二十五条");
-    assertThat(s.var("agencyEligible")).isEqualTo(false);
+    assertThat((String) s.var(AGENCY_REFUSAL_REASON)).contains("第二十五条");
+    assertThat(s.var(AGENCY_ELIGIBLE)).isEqualTo(false);
   }
 
   @Test
   void fullCommissionedEvaluationEndsInAdjustmentWithMitigation() {
-    EvaluationScenario s = throughImplementation("COMMISSIONED", "legal-affairs");
+    EvaluationScenario s = throughImplementation(EvaluatorType.COMMISSIONED, Groups.LEGAL_AFFAIRS);
     assertThat(candidates(s, TaskKeys.REVIEW_DRAFT)).containsExactly("agency-demo");
     s.reviewDraft(null).selectExperts(List.of("zhuanjia1")).expertOpinions().finalizeReport().authority("ADJUST");
     assertThat(candidates(s, TaskKeys.MITIGATION)).containsExactly("exec-jyj");
     assertThat(s.tasks(TaskKeys.RE_DECISION)).isEmpty();
-    s.complete(TaskKeys.MITIGATION, Map.of("mitigationMeasures", "调整收费标准", "lossesAvoided", "避免家长负担增加", "remainingRisks", "无"));
+    s.complete(TaskKeys.MITIGATION, EvaluationSubmissions.mitigation("调整收费标准", "避免家长负担增加", "无"));
     assertThat(s.instance).isEnded();
   }
 
   @Test
   void simplifiedProcedureSkipsExpertsAndAMajorAdjustmentRaisesReDecision() throws Exception {
     EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-fgw");
-    s.determineMethod("SELF", "SIMPLIFIED", "exec-fgw", List.of("EXECUTION", "EFFECT"));
+    s.determineMethod(EvaluatorType.SELF, Procedure.SIMPLIFIED, "exec-fgw", List.of(Dimension.EXECUTION, Dimension.EFFECT));
     assertThat(s.instance).isWaitingAt(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED, TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED);
     s.supplyMaterials(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED).recordConsultations(TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, false)
         .analysis(TaskKeys.ANALYSIS_SIMPLIFIED, 70, List.of(Dimension.EXECUTION, Dimension.EFFECT));
-    assertThat(s.var("evaluationGrade")).isEqualTo("FAIR");
-    assertThat(s.var("scoreLegality")).isNull();
+    assertThat(s.var(EVALUATION_GRADE)).isEqualTo("FAIR");
+    assertThat(s.var(Dimension.LEGALITY.score())).isNull();
     s.reviewDraft(EvaluationScenario.docx("评估小组修改稿正文"));
     assertThat(s.instance).isWaitingAt(TaskKeys.FINALIZE_REPORT).hasNotPassed(TaskKeys.SELECT_EXPERTS);
     s.finalizeReport();
@@ -195,10 +196,10 @@ class PostEvaluationProcessIT {
     s.authority("MAJOR_ADJUSTMENT");
     assertThat(s.instance).isWaitingAt(TaskKeys.MITIGATION, TaskKeys.RE_DECISION);
     assertThat(candidates(s, TaskKeys.RE_DECISION)).containsExactly("legal-affairs");
-    s.complete(TaskKeys.MITIGATION, Map.of("mitigationMeasures", "暂停新增项目", "lossesAvoided", "减少损失", "remainingRisks", "无"))
-        .complete(TaskKeys.RE_DECISION, Map.of("reDecisionArrangement", "公开征求意见30日，合法性审查7个工作日", "reDecisionResponsibleUnit", "市发展和改革委员会"));
+    s.complete(TaskKeys.MITIGATION, EvaluationSubmissions.mitigation("暂停新增项目", "减少损失", "无"))
+        .complete(TaskKeys.RE_DECISION, EvaluationSubmissions.reDecision("公开征求意见30日，合法性审查7个工作日", "市发展和改革委员会"));
     assertThat(s.instance).isEnded();
-    assertThat(s.instance).variables().containsEntry("evaluationOutcome", "MAJOR_ADJUSTMENT");
+    assertThat(s.instance).variables().containsEntry(EVALUATION_OUTCOME.name(), "MAJOR_ADJUSTMENT");
   }
 
   @ParameterizedTest(name = "第十六条、第十七条: {0} → mitigation by the executing unit")
@@ -213,33 +214,30 @@ class PostEvaluationProcessIT {
   void refusedSubmissionsKeepTheTaskOpenWithAChineseReason() {
     EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-jyj");
     String task = s.task(TaskKeys.DETERMINE_METHOD).getId();
-    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task, Map.of("evaluatorType", "SELF", "procedureType", "FULL",
-        "undertakingUnit", "legal-affairs", "evaluationScope", "PARTIAL", "dimensionsInScope", EvaluationScenario.json(List.of()))))
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task,
+        EvaluationSubmissions.determineMethod(EvaluatorType.SELF, Procedure.FULL, null, Groups.LEGAL_AFFAIRS, List.of())))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("至少选择一项");
-    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task, Map.of("evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
-        "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE")))
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task,
+        EvaluationSubmissions.determineMethod(EvaluatorType.SELF, Procedure.SIMPLIFIED, null, Groups.LEGAL_AFFAIRS, null)))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("第十五条");
     assertThat(s.task(TaskKeys.DETERMINE_METHOD).getId()).isEqualTo(task);
 
-    s.determineMethod("SELF", "FULL", "legal-affairs", null);
+    s.determineMethod(EvaluatorType.SELF, Procedure.FULL, Groups.LEGAL_AFFAIRS, null);
     String team = s.task(TaskKeys.FORM_TEAM).getId();
-    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(team, Map.of("teamMembers", EvaluationScenario.json(List.of(
-        Map.of("name", "张某", "organisation", "市教育局", "category", "机关工作人员", "contact", "1", "independenceDeclared", true,
-            "hasConflict", true, "conflictDescription", "曾参与决策起草"))))))
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(team, EvaluationSubmissions.formTeam(List.of(
+        new TeamMember("张某", "市教育局", "机关工作人员", "1", true, true, "曾参与决策起草")))))
         .hasMessageContaining("利益冲突").hasMessageContaining("第四条");
-    s.formTeam().draftPlan().approvePlan("APPROVE").designSurvey();
+    s.formTeam().draftPlan().approvePlan(ReviewDecision.APPROVE).designSurvey();
     String consultations = s.task(TaskKeys.RECORD_CONSULTATIONS).getId();
-    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(consultations, Map.of("consultations", EvaluationScenario.json(List.of(
-        Map.of("channel", "SYMPOSIUM", "date", "2026-10-12", "participants", 25, "summary", "座谈"))))))
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(consultations, EvaluationSubmissions.recordConsultations(List.of(
+        Consultation.of("SYMPOSIUM", java.time.LocalDate.of(2026, 10, 12), 25, null, "座谈")))))
         .hasMessageContaining("至少两种方式");
     String materials = s.task(TaskKeys.SUPPLY_MATERIALS).getId();
-    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(materials, Map.of(
-        "materialFile1", org.camunda.bpm.engine.variable.Variables.fileValue("病毒.exe").file(new byte[] {1, 2}).create(),
-        "implementationData", "x", "implementationProblems", "x", "implementationRisks", "x", "implementationSuggestions", "x")))
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(materials, EvaluationSubmissions.supplyMaterials(
+        List.of(org.camunda.bpm.engine.variable.Variables.fileValue("病毒.exe").file(new byte[] {1, 2}).create()), "x", "x", "x", "x")))
         .hasMessageContaining("类型不允许");
-    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(materials, Map.of(
-        "materialFile1", org.camunda.bpm.engine.variable.Variables.fileValue("伪装.pdf").file("MZ not a pdf".getBytes()).create(),
-        "implementationData", "x", "implementationProblems", "x", "implementationRisks", "x", "implementationSuggestions", "x")))
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(materials, EvaluationSubmissions.supplyMaterials(
+        List.of(org.camunda.bpm.engine.variable.Variables.fileValue("伪装.pdf").file("MZ not a pdf".getBytes()).create()), "x", "x", "x", "x")))
         .hasMessageContaining("不符");
     assertThat(store.materials(s.instance.getId())).isEmpty();
   }

@@ -6,6 +6,7 @@ import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.support.Jobs;
+import cn.jiyuan.decisionreview.tracking.TrackingVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,11 +73,11 @@ class PostEvaluationRestIT {
    */
   private String requestedEvaluation(String requester, String number, String title, String reason) {
     Http.Response registered = as("zhengfu").postJson("/engine-rest/process-definition/key/decision-tracking/submit-form",
-        vars("decisionNumber", number, "decisionTitle", title, "decisionCategory", "OTHER", "broadImpact", false,
-            "implementationStart", "2026-01-01", "implementationEnd", "", "executingUnit", "exec-fgw", "superiorMandated", false));
+        vars(TrackingVariables.DECISION_NUMBER.name(), number, TrackingVariables.DECISION_TITLE.name(), title, TrackingVariables.DECISION_CATEGORY.name(), "OTHER", TrackingVariables.BROAD_IMPACT.name(), false,
+            TrackingVariables.IMPLEMENTATION_START.name(), "2026-01-01", TrackingVariables.IMPLEMENTATION_END.name(), "", TrackingVariables.EXECUTING_UNIT.name(), "exec-fgw", TrackingVariables.SUPERIOR_MANDATED.name(), false));
     assertThat(registered.status()).as(registered.body()).isEqualTo(200);
     Http.Response requested = as(requester).postJson("/engine-rest/process-definition/key/evaluation-request/submit-form",
-        vars("decisionNumber", number, "requestReason", reason, "requestDescription", "需要评估"));
+        vars(TrackingVariables.DECISION_NUMBER.name(), number, TrackingVariables.REQUEST_REASON.name(), reason, TrackingVariables.REQUEST_DESCRIPTION.name(), "需要评估"));
     assertThat(requested.status()).as(requested.body()).isEqualTo(200);
     Jobs.drain(engine, number); // delivery to tracking and the evaluation's start run as jobs
     JsonNode evaluation = as("sifa").get("/engine-rest/process-instance?processDefinitionKey=post-evaluation"
@@ -95,19 +96,19 @@ class PostEvaluationRestIT {
     Http sifa = as("sifa");
     String method = task(sifa, pid, TaskKeys.DETERMINE_METHOD);
     Http.Response refused = sifa.postJson("/engine-rest/task/" + method + "/submit-form",
-        vars("evaluatorType", "COMMISSIONED", "procedureType", "SIMPLIFIED", "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE"));
+        vars(EvaluationVariables.EVALUATOR_TYPE.name(), "COMMISSIONED", EvaluationVariables.PROCEDURE_TYPE.name(), "SIMPLIFIED", EvaluationVariables.UNDERTAKING_UNIT.name(), "legal-affairs", EvaluationVariables.EVALUATION_SCOPE.name(), "WHOLE"));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().get("message").asText()).contains("简易程序须书面说明理由");
     assertThat(task(sifa, pid, TaskKeys.DETERMINE_METHOD)).isEqualTo(method);
 
-    submit("sifa", pid, TaskKeys.DETERMINE_METHOD, vars("evaluatorType", "COMMISSIONED", "procedureType", "FULL",
-        "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE"));
+    submit("sifa", pid, TaskKeys.DETERMINE_METHOD, vars(EvaluationVariables.EVALUATOR_TYPE.name(), "COMMISSIONED", EvaluationVariables.PROCEDURE_TYPE.name(), "FULL",
+        EvaluationVariables.UNDERTAKING_UNIT.name(), "legal-affairs", EvaluationVariables.EVALUATION_SCOPE.name(), "WHOLE"));
     // An ineligible agency is refused in place — same task, same due date — with the table's reason.
     String selection = task(sifa, pid, TaskKeys.SELECT_AGENCY);
     JsonNode before = sifa.get("/engine-rest/task/" + selection).json();
     assertThat(before.get("due").isNull()).as("the selection has a due date").isFalse();
     Http.Response ineligible = sifa.postJson("/engine-rest/task/" + selection + "/submit-form",
-        vars("agencyId", "hengtai", "commissionScope", "整体评估", "noSubcontractingDeclared", true));
+        vars(EvaluationVariables.AGENCY_ID.name(), "hengtai", EvaluationVariables.COMMISSION_SCOPE.name(), "整体评估", EvaluationVariables.NO_SUBCONTRACTING_DECLARED.name(), true));
     assertThat(ineligible.status()).isEqualTo(400);
     assertThat(ineligible.json().get("message").asText())
         .contains("济源恒泰管理咨询有限公司", "该机构受到处理（第二十五条），不得委托", "另选")
@@ -118,43 +119,43 @@ class PostEvaluationRestIT {
     assertThat(sifa.get("/engine-rest/process-instance/" + pid + "/variables/agencyRefusalReason").status())
         .as("nothing of the refused submission is kept").isEqualTo(404);
 
-    submit("sifa", pid, TaskKeys.SELECT_AGENCY, vars("agencyId", "demo", "commissionScope", "整体评估",
-        "noSubcontractingDeclared", true));
+    submit("sifa", pid, TaskKeys.SELECT_AGENCY, vars(EvaluationVariables.AGENCY_ID.name(), "demo", EvaluationVariables.COMMISSION_SCOPE.name(), "整体评估",
+        EvaluationVariables.NO_SUBCONTRACTING_DECLARED.name(), true));
     assertThat(sifa.get("/engine-rest/task/" + selection).status()).isEqualTo(404);
-    submit("jigou", pid, TaskKeys.FORM_TEAM, vars("teamMembers", json(List.of(Map.of("name", "孙立新", "organisation",
-        "郑州大学公共政策研究中心", "category", "行业专家", "contact", "0371-1234567", "independenceDeclared", true)))));
-    submit("jigou", pid, TaskKeys.DRAFT_PLAN, vars("planPurpose", "评估改造成效", "planObjectContent", "42个小区",
-        "planStandardsMethods", "第七条", "planStepsSchedule", "三个月", "planBudget", 120000, "planOrganisation", "机构负责"));
-    submit("zhengfu", pid, TaskKeys.APPROVE_PLAN, vars("planDecision", "APPROVE"));
-    submit("jigou", pid, TaskKeys.DESIGN_SURVEY, vars("surveyOutline", "入户调查", "questionnaireTitle", "老旧小区改造满意度",
-        "questionnaireDays", 20, "questionnaireItems", json(List.of(Map.of("question", "总体满意度", "type", "SCALE")))));
+    submit("jigou", pid, TaskKeys.FORM_TEAM, vars(EvaluationVariables.TEAM_MEMBERS.name(), json(List.of(
+        new TeamMember("孙立新", "郑州大学公共政策研究中心", "行业专家", "0371-1234567", true, null, null)))));
+    submit("jigou", pid, TaskKeys.DRAFT_PLAN, vars(EvaluationVariables.PLAN_PURPOSE.name(), "评估改造成效", EvaluationVariables.PLAN_OBJECT_CONTENT.name(), "42个小区",
+        EvaluationVariables.PLAN_STANDARDS_METHODS.name(), "第七条", EvaluationVariables.PLAN_STEPS_SCHEDULE.name(), "三个月", EvaluationVariables.PLAN_BUDGET.name(), 120000, EvaluationVariables.PLAN_ORGANISATION.name(), "机构负责"));
+    submit("zhengfu", pid, TaskKeys.APPROVE_PLAN, vars(EvaluationVariables.PLAN_DECISION.name(), "APPROVE"));
+    submit("jigou", pid, TaskKeys.DESIGN_SURVEY, vars(EvaluationVariables.SURVEY_OUTLINE.name(), "入户调查", EvaluationVariables.QUESTIONNAIRE_TITLE.name(), "老旧小区改造满意度",
+        EvaluationVariables.QUESTIONNAIRE_DAYS.name(), 20, EvaluationVariables.QUESTIONNAIRE_ITEMS.name(), json(List.of(QuestionnaireItem.of("总体满意度", QuestionType.SCALE)))));
 
     byte[] pdf = "%PDF-1.7 实施情况".getBytes(StandardCharsets.UTF_8);
     submit("fgw", pid, TaskKeys.SUPPLY_MATERIALS, vars(
-        "materialFile1", Map.of("value", Base64.getEncoder().encodeToString(pdf), "type", "File",
+        EvaluationVariables.materialFile(1), Map.of("value", Base64.getEncoder().encodeToString(pdf), "type", "File",
             "valueInfo", Map.of("filename", "改造进度台账.pdf", "mimetype", "application/pdf")),
-        "implementationData", "已完成 38 个小区", "implementationProblems", "资金拨付慢", "implementationRisks", "工期延误",
-        "implementationSuggestions", "建立资金直达机制"));
-    submit("jigou", pid, TaskKeys.RECORD_CONSULTATIONS, vars("consultations", json(List.of(
-        Map.of("channel", "FIELD_RESEARCH", "date", "2026-09-01", "participants", 60, "summary", "入户走访"),
-        Map.of("channel", "WRITTEN_SOLICITATION", "date", "2026-09-10", "participants", 12, "opinionCount", 30, "summary", "书面征求街道意见")))));
+        EvaluationVariables.IMPLEMENTATION_DATA.name(), "已完成 38 个小区", EvaluationVariables.IMPLEMENTATION_PROBLEMS.name(), "资金拨付慢", EvaluationVariables.IMPLEMENTATION_RISKS.name(), "工期延误",
+        EvaluationVariables.IMPLEMENTATION_SUGGESTIONS.name(), "建立资金直达机制"));
+    submit("jigou", pid, TaskKeys.RECORD_CONSULTATIONS, vars(EvaluationVariables.CONSULTATIONS.name(), json(List.of(
+        Consultation.of("FIELD_RESEARCH", java.time.LocalDate.of(2026, 9, 1), 60, null, "入户走访"),
+        Consultation.of("WRITTEN_SOLICITATION", java.time.LocalDate.of(2026, 9, 10), 12, 30, "书面征求街道意见")))));
     Map<String, Object> analysis = new LinkedHashMap<>();
     for (Dimension d : Dimension.values()) {
       analysis.put(d.scoreVariable(), Map.of("value", 85));
       analysis.put(d.findingsVariable(), Map.of("value", d.label() + "：总体良好"));
     }
-    analysis.put("implementationPerformance", Map.of("value", "完成率 90%"));
-    analysis.put("institutionalDesign", Map.of("value", "制度基本健全"));
-    analysis.put("preliminaryConclusion", Map.of("value", "改造成效明显"));
-    analysis.put("recommendations", Map.of("value", "加快资金拨付"));
+    analysis.put(EvaluationVariables.IMPLEMENTATION_PERFORMANCE.name(), Map.of("value", "完成率 90%"));
+    analysis.put(EvaluationVariables.INSTITUTIONAL_DESIGN.name(), Map.of("value", "制度基本健全"));
+    analysis.put(EvaluationVariables.PRELIMINARY_CONCLUSION.name(), Map.of("value", "改造成效明显"));
+    analysis.put(EvaluationVariables.RECOMMENDATIONS.name(), Map.of("value", "加快资金拨付"));
     submit("jigou", pid, TaskKeys.ANALYSIS, Map.of("variables", analysis));
-    submit("jigou", pid, TaskKeys.REVIEW_DRAFT, vars("draftConfirmed", true));
-    submit("jigou", pid, TaskKeys.SELECT_EXPERTS, vars("selectedExperts", json(List.of("zhuanjia1"))));
-    submit("zhuanjia1", pid, TaskKeys.EXPERT_OPINION, vars("expertConclusion", "DISAGREE", "expertOpinion", "总体认可",
-        "dissentReason", "满意度样本偏少"));
-    submit("jigou", pid, TaskKeys.FINALIZE_REPORT, vars("finalReportNotes", "已吸收专家意见"));
-    submit("zhengfu", pid, TaskKeys.AUTHORITY_APPROVAL, vars("reportDecision", "APPROVE", "evaluationOutcome", "CONTINUE",
-        "outcomeReasons", "成效明显，继续执行"));
+    submit("jigou", pid, TaskKeys.REVIEW_DRAFT, vars(EvaluationVariables.DRAFT_CONFIRMED.name(), true));
+    submit("jigou", pid, TaskKeys.SELECT_EXPERTS, vars(EvaluationVariables.SELECTED_EXPERTS.name(), json(List.of("zhuanjia1"))));
+    submit("zhuanjia1", pid, TaskKeys.EXPERT_OPINION, vars(EvaluationVariables.EXPERT_CONCLUSION.name(), "DISAGREE", EvaluationVariables.EXPERT_OPINION.name(), "总体认可",
+        EvaluationVariables.DISSENT_REASON.name(), "满意度样本偏少"));
+    submit("jigou", pid, TaskKeys.FINALIZE_REPORT, vars(EvaluationVariables.FINAL_REPORT_NOTES.name(), "已吸收专家意见"));
+    submit("zhengfu", pid, TaskKeys.AUTHORITY_APPROVAL, vars(EvaluationVariables.REPORT_DECISION.name(), "APPROVE", EvaluationVariables.EVALUATION_OUTCOME.name(), "CONTINUE",
+        EvaluationVariables.OUTCOME_REASONS.name(), "成效明显，继续执行"));
 
     assertThat(as("ducha").get("/engine-rest/history/process-instance/" + pid).json().get("state").asText())
         .isEqualTo("COMPLETED");
@@ -203,24 +204,24 @@ class PostEvaluationRestIT {
   void aSimplifiedReportNamesThePeopleWhoDidTheWork() throws Exception {
     String number = number();
     String pid = requestedEvaluation("sifa", number, "济源市老旧小区改造实施方案", "EFFECT_NOT_ACHIEVED");
-    submit("sifa", pid, TaskKeys.DETERMINE_METHOD, vars("evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
-        "simplifiedJustification", "争议较小", "undertakingUnit", "legal-affairs", "evaluationScope", "WHOLE"));
+    submit("sifa", pid, TaskKeys.DETERMINE_METHOD, vars(EvaluationVariables.EVALUATOR_TYPE.name(), "SELF", EvaluationVariables.PROCEDURE_TYPE.name(), "SIMPLIFIED",
+        EvaluationVariables.SIMPLIFIED_JUSTIFICATION.name(), "争议较小", EvaluationVariables.UNDERTAKING_UNIT.name(), "legal-affairs", EvaluationVariables.EVALUATION_SCOPE.name(), "WHOLE"));
     submit("fgw", pid, TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED, vars(
-        "materialFile1", Map.of("value", Base64.getEncoder().encodeToString("%PDF-1.7 台账".getBytes(StandardCharsets.UTF_8)),
+        EvaluationVariables.materialFile(1), Map.of("value", Base64.getEncoder().encodeToString("%PDF-1.7 台账".getBytes(StandardCharsets.UTF_8)),
             "type", "File", "valueInfo", Map.of("filename", "台账.pdf", "mimetype", "application/pdf")),
-        "implementationData", "已完成 38 个小区", "implementationProblems", "资金拨付慢", "implementationRisks", "工期延误",
-        "implementationSuggestions", "建立资金直达机制"));
-    submit("sifa", pid, TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, vars("consultations", json(List.of(
+        EvaluationVariables.IMPLEMENTATION_DATA.name(), "已完成 38 个小区", EvaluationVariables.IMPLEMENTATION_PROBLEMS.name(), "资金拨付慢", EvaluationVariables.IMPLEMENTATION_RISKS.name(), "工期延误",
+        EvaluationVariables.IMPLEMENTATION_SUGGESTIONS.name(), "建立资金直达机制"));
+    submit("sifa", pid, TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, vars(EvaluationVariables.CONSULTATIONS.name(), json(List.of(
         Map.of("channel", "SYMPOSIUM", "date", "2026-09-01", "participants", 20, "opinionCount", 12, "summary", "居民座谈")))));
     Map<String, Object> analysis = new LinkedHashMap<>();
     for (Dimension d : Dimension.values()) {
       analysis.put(d.scoreVariable(), Map.of("value", 76));
       analysis.put(d.findingsVariable(), Map.of("value", d.label() + "：基本达到"));
     }
-    analysis.put("implementationPerformance", Map.of("value", "完成率 60%"));
-    analysis.put("institutionalDesign", Map.of("value", "出资比例不明确"));
-    analysis.put("preliminaryConclusion", Map.of("value", "基本达到预期，形成评估报告。"));
-    analysis.put("recommendations", Map.of("value", "明确出资比例"));
+    analysis.put(EvaluationVariables.IMPLEMENTATION_PERFORMANCE.name(), Map.of("value", "完成率 60%"));
+    analysis.put(EvaluationVariables.INSTITUTIONAL_DESIGN.name(), Map.of("value", "出资比例不明确"));
+    analysis.put(EvaluationVariables.PRELIMINARY_CONCLUSION.name(), Map.of("value", "基本达到预期，形成评估报告。"));
+    analysis.put(EvaluationVariables.RECOMMENDATIONS.name(), Map.of("value", "明确出资比例"));
     submit("sifa", pid, TaskKeys.ANALYSIS_SIMPLIFIED, Map.of("variables", analysis));
 
     Http.Response draft = as("sifa").get("/api/evaluations/" + pid + "/report");
@@ -247,13 +248,13 @@ class PostEvaluationRestIT {
   void jyjCannotSeeTheTasksOfAnEvaluationOfAnotherUnitsDecision() {
     String pid = requestedEvaluation("zhengfu", number(),
         "产业扶持政策", "EXECUTION_RISK");
-    submit("sifa", pid, TaskKeys.DETERMINE_METHOD, vars("evaluatorType", "SELF", "procedureType", "SIMPLIFIED",
-        "simplifiedJustification", "紧急", "undertakingUnit", "exec-fgw", "evaluationScope", "WHOLE"));
+    submit("sifa", pid, TaskKeys.DETERMINE_METHOD, vars(EvaluationVariables.EVALUATOR_TYPE.name(), "SELF", EvaluationVariables.PROCEDURE_TYPE.name(), "SIMPLIFIED",
+        EvaluationVariables.SIMPLIFIED_JUSTIFICATION.name(), "紧急", EvaluationVariables.UNDERTAKING_UNIT.name(), "exec-fgw", EvaluationVariables.EVALUATION_SCOPE.name(), "WHOLE"));
     assertThat(as("fgw").get("/engine-rest/task?processInstanceId=" + pid).json()).hasSize(2);
     assertThat(as("jyj").get("/engine-rest/task?processInstanceId=" + pid).json()).isEmpty();
     assertThat(as("jyj").get("/engine-rest/process-instance/" + pid + "/variables").status()).isIn(403, 404);
     // Participants read their evaluation's variables (Tasklist shows decision number and title in the list).
-    assertThat(as("fgw").get("/engine-rest/process-instance/" + pid + "/variables").json().get("decisionTitle")
+    assertThat(as("fgw").get("/engine-rest/process-instance/" + pid + "/variables").json().get(EvaluationVariables.DECISION_TITLE.name())
         .get("value").asText()).isEqualTo("产业扶持政策");
     assertThat(as("jyj").get("/api/evaluations/" + pid + "/materials").status()).isEqualTo(403);
   }
@@ -265,8 +266,8 @@ class PostEvaluationRestIT {
     for (String user : List.of("sifa", "zhengfu", "fgw")) {
       for (String call : List.of("start", "submit-form")) {
         Http.Response refused = as(user).postJson("/engine-rest/process-definition/key/post-evaluation/" + call,
-            vars("decisionNumber", number, "decisionTitle", "济源市老旧小区改造实施方案", "executingUnit", "exec-fgw",
-                "evaluationType", "TRIGGERED", "legalBasis", "第八条第（五）项"));
+            vars(EvaluationVariables.DECISION_NUMBER.name(), number, EvaluationVariables.DECISION_TITLE.name(), "济源市老旧小区改造实施方案", EvaluationVariables.EXECUTING_UNIT.name(), "exec-fgw",
+                EvaluationVariables.EVALUATION_TYPE.name(), "TRIGGERED", EvaluationVariables.LEGAL_BASIS.name(), "第八条第（五）项"));
         // 403 for the coordinators, who may read the definition; 404 for a unit, which may not even see it
         assertThat(refused.status()).as(user + " " + call + ": " + refused.body()).isEqualTo(user.equals("fgw") ? 404 : 403);
       }

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
+import cn.jiyuan.decisionreview.evaluation.EvaluatorType;
+import cn.jiyuan.decisionreview.evaluation.Procedure;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.shared.FormValues;
+import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.support.Jobs;
 import cn.jiyuan.decisionreview.support.TestProcesses;
 import cn.jiyuan.decisionreview.tracking.RequestElements;
+import cn.jiyuan.decisionreview.tracking.TrackingVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -66,8 +71,8 @@ class FormSubmissionIT {
   }
 
   private Object[] materials(Object... extra) {
-    Object[] base = {"materialFile1", pdf("进度台账.pdf"), "implementationData", "已完成 38 个小区\n其余在建",
-        "implementationProblems", "资金拨付慢", "implementationRisks", "无", "implementationSuggestions", "建立直达机制"};
+    Object[] base = {EvaluationVariables.materialFile(1), pdf("进度台账.pdf"), EvaluationVariables.IMPLEMENTATION_DATA.name(), "已完成 38 个小区\n其余在建",
+        EvaluationVariables.IMPLEMENTATION_PROBLEMS.name(), "资金拨付慢", EvaluationVariables.IMPLEMENTATION_RISKS.name(), "无", EvaluationVariables.IMPLEMENTATION_SUGGESTIONS.name(), "建立直达机制"};
     Object[] all = new Object[base.length + extra.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(extra, 0, all, base.length, extra.length);
@@ -76,7 +81,7 @@ class FormSubmissionIT {
 
   /** A simplified self-evaluation by the legal office of an fgw decision, now at 提供实施情况材料 (embedded form). */
   private EvaluationScenario atMaterials() {
-    return EvaluationScenario.start(engine, number(), "exec-fgw").determineMethod("SELF", "SIMPLIFIED", "legal-affairs", null);
+    return EvaluationScenario.start(engine, number(), "exec-fgw").determineMethod(EvaluatorType.SELF, Procedure.SIMPLIFIED, Groups.LEGAL_AFFAIRS, null);
   }
 
   private String taskId(EvaluationScenario evaluation, String key) {
@@ -92,7 +97,7 @@ class FormSubmissionIT {
     EvaluationScenario evaluation = atMaterials();
     String pid = evaluation.instance.getId();
     String task = taskId(evaluation, TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED);
-    Object[] injected = materials("evaluatorGroup", "exec-fgw", "decisionTitle", "被篡改的标题");
+    Object[] injected = materials(EvaluationVariables.EVALUATOR_GROUP.name(), "exec-fgw", EvaluationVariables.DECISION_TITLE.name(), "被篡改的标题");
 
     Http fgw = as("fgw");
     for (String endpoint : List.of("/submit-form", "/complete")) {
@@ -116,14 +121,14 @@ class FormSubmissionIT {
 
     // nothing was written, the task is still open, no material was stored
     assertThat(taskId(evaluation, TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED)).isEqualTo(task);
-    assertThat(evaluation.var("evaluatorGroup")).isEqualTo("legal-affairs");
-    assertThat(evaluation.var("decisionTitle")).isEqualTo("济源市中小学课后服务实施方案");
+    assertThat(evaluation.var(EvaluationVariables.EVALUATOR_GROUP.name())).isEqualTo("legal-affairs");
+    assertThat(evaluation.var(EvaluationVariables.DECISION_TITLE.name())).isEqualTo("济源市中小学课后服务实施方案");
     assertThat(as("fgw").get("/api/evaluations/" + pid + "/materials").json()).isEmpty();
 
     // what the form declares goes through
     Http.Response ok = tasklist.postJson("/camunda/api/engine/engine/default/task/" + task + "/submit-form", vars(materials()));
     assertThat(ok.status()).as(ok.body()).isEqualTo(204);
-    assertThat(evaluation.var("evaluatorGroup")).isEqualTo("legal-affairs");
+    assertThat(evaluation.var(EvaluationVariables.EVALUATOR_GROUP.name())).isEqualTo("legal-affairs");
     assertThat(as("fgw").get("/api/evaluations/" + pid + "/materials").json()).hasSize(1);
   }
 
@@ -136,25 +141,25 @@ class FormSubmissionIT {
         "participants", 25, "summary", "家长代表座谈"));
 
     Map<String, Object> smuggled = new LinkedHashMap<>(item);
-    smuggled.put("evaluatorGroup", "exec-fgw");
-    Http.Response nested = sifa.postJson("/engine-rest/task/" + task + "/submit-form", vars("consultations", json(List.of(smuggled))));
+    smuggled.put(EvaluationVariables.EVALUATOR_GROUP.name(), "exec-fgw");
+    Http.Response nested = sifa.postJson("/engine-rest/task/" + task + "/submit-form", vars(EvaluationVariables.CONSULTATIONS.name(), json(List.of(smuggled))));
     assertThat(nested.status()).isEqualTo(400);
     assertThat(message(nested)).contains("“征求意见记录”第 1 项含有表单中没有的一项“evaluatorGroup”");
 
     Map<String, Object> tooLong = new LinkedHashMap<>(item);
     tooLong.put("summary", "长".repeat(5001));
-    Http.Response longText = sifa.postJson("/engine-rest/task/" + task + "/submit-form", vars("consultations", json(List.of(item, tooLong))));
+    Http.Response longText = sifa.postJson("/engine-rest/task/" + task + "/submit-form", vars(EvaluationVariables.CONSULTATIONS.name(), json(List.of(item, tooLong))));
     assertThat(longText.status()).isEqualTo(400);
     assertThat(message(longText)).contains("“征求意见记录”第 2 项的“主要情况”不能超过 5000 个字");
 
     Http.Response undeclared = sifa.postJson("/engine-rest/task/" + task + "/submit-form",
-        vars("consultations", json(List.of(item)), "procedureType", "FULL"));
+        vars(EvaluationVariables.CONSULTATIONS.name(), json(List.of(item)), EvaluationVariables.PROCEDURE_TYPE.name(), "FULL"));
     assertThat(undeclared.status()).isEqualTo(400);
     assertThat(message(undeclared)).contains("“procedureType”");
-    assertThat(evaluation.var("procedureType")).isEqualTo("SIMPLIFIED");
+    assertThat(evaluation.var(EvaluationVariables.PROCEDURE_TYPE.name())).isEqualTo("SIMPLIFIED");
     assertThat(taskId(evaluation, TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED)).isEqualTo(task);
 
-    assertThat(sifa.postJson("/engine-rest/task/" + task + "/submit-form", vars("consultations", json(List.of(item))))
+    assertThat(sifa.postJson("/engine-rest/task/" + task + "/submit-form", vars(EvaluationVariables.CONSULTATIONS.name(), json(List.of(item))))
         .status()).isEqualTo(204);
   }
 
@@ -163,11 +168,11 @@ class FormSubmissionIT {
     EvaluationScenario evaluation = atMaterials();
     String task = taskId(evaluation, TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED);
     Http.Response longTextarea = as("fgw").postJson("/engine-rest/task/" + task + "/submit-form",
-        vars(materials("implementationProblems", "问".repeat(5001))));
+        vars(materials(EvaluationVariables.IMPLEMENTATION_PROBLEMS.name(), "问".repeat(5001))));
     assertThat(longTextarea.status()).isEqualTo(400);
     assertThat(message(longTextarea)).contains("“存在的问题”不能超过 5000 个字（现为 5001 个字）");
     Http.Response bell = as("fgw").postJson("/engine-rest/task/" + task + "/submit-form",
-        vars(materials("implementationRisks", "风险\u0007")));
+        vars(materials(EvaluationVariables.IMPLEMENTATION_RISKS.name(), "风险\u0007")));
     assertThat(bell.status()).isEqualTo(400);
     assertThat(message(bell)).contains("“存在的风险”含有不允许的控制字符（U+0007）");
     Http.Response fileName = as("fgw").postJson("/engine-rest/task/" + task + "/submit-form",
@@ -176,14 +181,14 @@ class FormSubmissionIT {
     assertThat(message(fileName)).contains("“材料文件 2（可选）”的文件名含有不允许的控制字符");
 
     String number = number();
-    Map<String, Object> registration = new LinkedHashMap<>(Map.of("decisionNumber", number, "decisionCategory", "POLICY",
-        "implementationStart", "2026-07-01", "executingUnit", "exec-fgw"));
-    registration.put("decisionTitle", "规".repeat(201));
+    Map<String, Object> registration = new LinkedHashMap<>(Map.of(TrackingVariables.DECISION_NUMBER.name(), number, TrackingVariables.DECISION_CATEGORY.name(), "POLICY",
+        TrackingVariables.IMPLEMENTATION_START.name(), "2026-07-01", TrackingVariables.EXECUTING_UNIT.name(), "exec-fgw"));
+    registration.put(TrackingVariables.DECISION_TITLE.name(), "规".repeat(201));
     Http.Response longTitle = as("zhengfu").postJson("/engine-rest/process-definition/key/decision-tracking/submit-form",
         vars(flat(registration)));
     assertThat(longTitle.status()).isEqualTo(400);
     assertThat(message(longTitle)).contains("“决策名称”不能超过 200 个字");
-    registration.put("decisionTitle", "标题\u0000注入");
+    registration.put(TrackingVariables.DECISION_TITLE.name(), "标题\u0000注入");
     Http.Response nul = as("zhengfu").postJson("/engine-rest/process-definition/key/decision-tracking/start",
         vars(flat(registration)));
     assertThat(nul.status()).isEqualTo(400);
@@ -192,7 +197,7 @@ class FormSubmissionIT {
 
     // a form's own validate.maxLength (agency name: 255) replaces the default of 200
     Http.Response agency = as("sifa").postJson("/engine-rest/process-definition/key/agency-registration/submit-form",
-        vars("agencyId", "it-" + UUID.randomUUID().toString().substring(0, 6), "agencyName", "机".repeat(256),
+        vars(EvaluationVariables.AGENCY_ID.name(), "it-" + UUID.randomUUID().toString().substring(0, 6), EvaluationVariables.AGENCY_NAME.name(), "机".repeat(256),
             "agencyType", "UNIVERSITY"));
     assertThat(agency.status()).isEqualTo(400);
     assertThat(message(agency)).contains("不能超过 255 个字");
@@ -206,28 +211,28 @@ class FormSubmissionIT {
   void requestedByIsTheAuthenticatedUserNeverTheRequest() {
     String number = number();
     Http.Response registered = as("zhengfu").postJson("/engine-rest/process-definition/key/decision-tracking/submit-form",
-        vars("decisionNumber", number, "decisionTitle", "济源市产业扶持政策", "decisionCategory", "POLICY",
-            "implementationStart", "2026-07-01", "executingUnit", "exec-fgw"));
+        vars(TrackingVariables.DECISION_NUMBER.name(), number, TrackingVariables.DECISION_TITLE.name(), "济源市产业扶持政策", TrackingVariables.DECISION_CATEGORY.name(), "POLICY",
+            TrackingVariables.IMPLEMENTATION_START.name(), "2026-07-01", TrackingVariables.EXECUTING_UNIT.name(), "exec-fgw"));
     assertThat(registered.status()).as(registered.body()).isEqualTo(200);
 
     // jyj (education bureau) asks about fgw's decision in the legal office's name
     for (String endpoint : List.of("submit-form", "start")) {
       Http.Response forged = as("jyj").postJson("/engine-rest/process-definition/key/evaluation-request/" + endpoint,
-          vars("decisionNumber", number, "requestReason", "EXECUTOR_APPLICATION", "requestDescription", "以司法局名义申请",
+          vars(TrackingVariables.DECISION_NUMBER.name(), number, TrackingVariables.REQUEST_REASON.name(), "EXECUTOR_APPLICATION", TrackingVariables.REQUEST_DESCRIPTION.name(), "以司法局名义申请",
               "requestedBy", "sifa"));
       assertThat(forged.status()).as(endpoint + ": " + forged.body()).isEqualTo(400);
       assertThat(message(forged)).contains("“requestedBy”", "当前登录用户");
     }
     // without the forged name the server knows who asks, and refuses another unit's decision
     Http.Response own = as("jyj").postJson("/engine-rest/process-definition/key/evaluation-request/submit-form",
-        vars("decisionNumber", number, "requestReason", "EXECUTOR_APPLICATION", "requestDescription", "申请"));
+        vars(TrackingVariables.DECISION_NUMBER.name(), number, TrackingVariables.REQUEST_REASON.name(), "EXECUTOR_APPLICATION", TrackingVariables.REQUEST_DESCRIPTION.name(), "申请"));
     assertThat(own.status()).isEqualTo(400);
     assertThat(message(own)).contains("本单位");
     assertThat(as("sifa").get("/engine-rest/history/process-instance?processDefinitionKey=evaluation-request&processInstanceBusinessKey="
         + Http.encode(number)).json()).isEmpty();
 
     Http.Response accepted = as("fgw").postJson("/engine-rest/process-definition/key/evaluation-request/submit-form",
-        vars("decisionNumber", number, "requestReason", "EXECUTOR_APPLICATION", "requestDescription", "目标设置偏高"));
+        vars(TrackingVariables.DECISION_NUMBER.name(), number, TrackingVariables.REQUEST_REASON.name(), "EXECUTOR_APPLICATION", TrackingVariables.REQUEST_DESCRIPTION.name(), "目标设置偏高"));
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
     Jobs.drain(engine, number); // the request reaches tracking in a job
     JsonNode requests = as("fgw").get("/api/decisions/" + Http.encode(number)).json().get("requests");
@@ -238,8 +243,8 @@ class FormSubmissionIT {
   void aStartFormDeclaresWhatAStartMayCarryAndStartingMidProcessIsForAdmins() {
     String number = number();
     Http.Response extra = as("zhengfu").postJson("/engine-rest/process-definition/key/decision-tracking/submit-form",
-        vars("decisionNumber", number, "decisionTitle", "济源市产业扶持政策", "decisionCategory", "POLICY",
-            "implementationStart", "2026-07-01", "executingUnit", "exec-fgw", "trackingStatus", "TERMINATED"));
+        vars(TrackingVariables.DECISION_NUMBER.name(), number, TrackingVariables.DECISION_TITLE.name(), "济源市产业扶持政策", TrackingVariables.DECISION_CATEGORY.name(), "POLICY",
+            TrackingVariables.IMPLEMENTATION_START.name(), "2026-07-01", TrackingVariables.EXECUTING_UNIT.name(), "exec-fgw", TrackingVariables.TRACKING_STATUS.name(), "TERMINATED"));
     assertThat(extra.status()).isEqualTo(400);
     assertThat(message(extra)).contains("“trackingStatus”");
     assertThat(as("zhengfu").get("/api/decisions/" + Http.encode(number)).status()).isEqualTo(404);
@@ -262,35 +267,35 @@ class FormSubmissionIT {
     Map<String, Object> value = Map.of("value", "exec-fgw");
     List<Http.Response> attempts = List.of(
         fgw.putJson("/engine-rest/task/" + task + "/variables/evaluatorGroup", value),
-        fgw.postJson("/engine-rest/task/" + task + "/variables", Map.of("modifications", Map.of("evaluatorGroup", value))),
+        fgw.postJson("/engine-rest/task/" + task + "/variables", Map.of("modifications", Map.of(EvaluationVariables.EVALUATOR_GROUP.name(), value))),
         fgw.putJson("/engine-rest/task/" + task + "/localVariables/evaluatorGroup", value),
-        fgw.postJson("/engine-rest/task/" + task + "/localVariables", Map.of("modifications", Map.of("evaluatorGroup", value))),
+        fgw.postJson("/engine-rest/task/" + task + "/localVariables", Map.of("modifications", Map.of(EvaluationVariables.EVALUATOR_GROUP.name(), value))),
         fgw.putJson("/engine-rest/process-instance/" + pid + "/variables/evaluatorGroup", value),
-        fgw.postJson("/engine-rest/process-instance/" + pid + "/variables", Map.of("modifications", Map.of("evaluatorGroup", value))),
+        fgw.postJson("/engine-rest/process-instance/" + pid + "/variables", Map.of("modifications", Map.of(EvaluationVariables.EVALUATOR_GROUP.name(), value))),
         fgw.putJson("/engine-rest/execution/" + pid + "/localVariables/evaluatorGroup", value),
         fgw.postJson("/engine-rest/process-instance/" + pid + "/modification", Map.of("instructions",
             List.of(Map.of("type", "startBeforeActivity", "activityId", TaskKeys.ANALYSIS_SIMPLIFIED,
-                "variables", Map.of("evaluatorGroup", value))))));
+                "variables", Map.of(EvaluationVariables.EVALUATOR_GROUP.name(), value))))));
     for (Http.Response attempt : attempts) {
       assertThat(attempt.status()).as(attempt.body()).isEqualTo(403);
     }
-    assertThat(evaluation.var("evaluatorGroup")).isEqualTo("legal-affairs");
-    assertThat(engine.getTaskService().getVariableLocal(task, "evaluatorGroup")).isNull();
+    assertThat(evaluation.var(EvaluationVariables.EVALUATOR_GROUP.name())).isEqualTo("legal-affairs");
+    assertThat(engine.getTaskService().getVariableLocal(task, EvaluationVariables.EVALUATOR_GROUP.name())).isNull();
 
     // A message carries variables into the process it reaches: the executing unit cannot start its own evaluation
     // with a chosen evaluation type and article by correlating the tracking's EvaluationRequested message.
     String number = number();
     assertThat(as("zhengfu").postJson("/engine-rest/process-definition/key/decision-tracking/submit-form",
-        vars("decisionNumber", number, "decisionTitle", "济源市产业扶持政策", "decisionCategory", "POLICY",
-            "implementationStart", "2026-07-01", "executingUnit", "exec-fgw")).status()).isEqualTo(200);
+        vars(TrackingVariables.DECISION_NUMBER.name(), number, TrackingVariables.DECISION_TITLE.name(), "济源市产业扶持政策", TrackingVariables.DECISION_CATEGORY.name(), "POLICY",
+            TrackingVariables.IMPLEMENTATION_START.name(), "2026-07-01", TrackingVariables.EXECUTING_UNIT.name(), "exec-fgw")).status()).isEqualTo(200);
     Http.Response message = fgw.postJson("/engine-rest/message", Map.of("messageName", "EvaluationRequested",
-        "businessKey", number, "processVariables", Map.of("evaluationType", Map.of("value", "FINAL"),
-            "legalBasis", Map.of("value", "伪造的依据"))));
+        "businessKey", number, "processVariables", Map.of(EvaluationVariables.EVALUATION_TYPE.name(), Map.of("value", "FINAL"),
+            EvaluationVariables.LEGAL_BASIS.name(), Map.of("value", "伪造的依据"))));
     assertThat(message.status()).as(message.body()).isEqualTo(403);
     assertThat(message(message)).contains("不能直接发送消息或信号");
     // a signal nobody waits for is no permission question for Camunda: it would pass, with its variables
     Http.Response signal = fgw.postJson("/engine-rest/signal", Map.of("name", "EvaluationRequested",
-        "variables", Map.of("evaluationType", Map.of("value", "FINAL"))));
+        "variables", Map.of(EvaluationVariables.EVALUATION_TYPE.name(), Map.of("value", "FINAL"))));
     assertThat(signal.status()).as(signal.body()).isEqualTo(403);
     assertThat(as("sifa").get("/engine-rest/process-instance?processDefinitionKey=post-evaluation&businessKey="
         + Http.encode(number)).json()).isEmpty();

@@ -3,7 +3,10 @@ package cn.jiyuan.decisionreview.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.EvaluatorType;
+import cn.jiyuan.decisionreview.evaluation.Procedure;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
+import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.net.http.HttpRequest;
@@ -69,7 +72,7 @@ class BadInputIT {
     engine.getRuntimeService().deleteProcessInstance(done.processInstanceId(), "测试：已结束的流程");
     ids.put("{endedPi}", done.processInstanceId());
     EvaluationScenario materials = EvaluationScenario.start(engine, "济政〔2026〕962号", "exec-jyj")
-        .determineMethod("SELF", "SIMPLIFIED", "legal-affairs", null);
+        .determineMethod(EvaluatorType.SELF, Procedure.SIMPLIFIED, Groups.LEGAL_AFFAIRS, null);
     ids.put("{materialsTask}", materials.task(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED).getId());
     ids.put("{materialsPi}", materials.instance.getId());
     EvaluationScenario determine = EvaluationScenario.start(engine, "济政〔2026〕963号", "exec-zjj");

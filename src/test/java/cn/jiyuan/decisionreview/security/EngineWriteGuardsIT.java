@@ -3,7 +3,10 @@ package cn.jiyuan.decisionreview.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.jiyuan.decisionreview.evaluation.EvaluatorType;
+import cn.jiyuan.decisionreview.evaluation.Procedure;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
+import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.util.List;
@@ -132,7 +135,7 @@ class EngineWriteGuardsIT {
     assertThat(claim.json().get("missingAuthorizations").isArray()).isTrue();
 
     var scenario = cn.jiyuan.decisionreview.evaluation.EvaluationScenario.start(engine, "济政〔2026〕964号", "exec-jyj")
-        .determineMethod("SELF", "SIMPLIFIED", "legal-affairs", null);
+        .determineMethod(EvaluatorType.SELF, Procedure.SIMPLIFIED, Groups.LEGAL_AFFAIRS, null);
     String task = scenario.task(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED).getId();
     Http.Response refused = Http.webappSession(port, "jyj", "demo").postJson(WEBAPP + "/task/" + task + "/submit-form",
         Map.of("variables", Map.of()));

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.Dimension;
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.EvaluatorType;
+import cn.jiyuan.decisionreview.evaluation.Procedure;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.evaluation.files.FileRules;
+import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.io.IOException;
@@ -44,7 +47,7 @@ class LargeUploadIT {
   @Test
   void twentyMegabyteFilesReachBothUploadFormsAndOneByteMoreIsRefusedByTheFormRule() throws IOException {
     EvaluationScenario scenario = EvaluationScenario.start(engine, "济政〔2026〕961号", "exec-jyj")
-        .determineMethod("SELF", "SIMPLIFIED", "legal-affairs", null);
+        .determineMethod(EvaluatorType.SELF, Procedure.SIMPLIFIED, Groups.LEGAL_AFFAIRS, null);
     String pid = scenario.instance.getId();
     Task materials = scenario.task(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED);
     Http tasklist = Http.webappSession(port, "jyj", "demo");

@@ -3,8 +3,12 @@ package cn.jiyuan.decisionreview.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.EvaluatorType;
+import cn.jiyuan.decisionreview.evaluation.Procedure;
+import cn.jiyuan.decisionreview.evaluation.ReviewDecision;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.identity.TasklistFilterSeeder;
+import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.support.Browser;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
@@ -93,7 +97,7 @@ class TasklistLandingBrowserIT {
   void sifaLandsOnAClaimableTaskAndAnIneligibleAgencyIsRefusedInPlace() throws Exception {
     String number = number();
     EvaluationScenario s = EvaluationScenario.start(engine, number, "exec-jyj");
-    s.determineMethod("COMMISSIONED", "FULL", "legal-affairs", null);
+    s.determineMethod(EvaluatorType.COMMISSIONED, Procedure.FULL, Groups.LEGAL_AFFAIRS, null);
     Task selection = firstInMyTasks("sifa", s.task(TaskKeys.SELECT_AGENCY));
     String processName = engine.getRepositoryService().getProcessDefinition(selection.getProcessDefinitionId()).getName();
     try (Browser browser = Browser.start()) {
@@ -135,9 +139,9 @@ class TasklistLandingBrowserIT {
   @Test
   void theConsultationCounterCountsFilledRowsAndTheBudgetIsGrouped() throws Exception {
     EvaluationScenario consult = EvaluationScenario.start(engine, number(), "exec-jyj");
-    consult.determineMethod("SELF", "FULL", "legal-affairs", null).formTeam().draftPlan().approvePlan("APPROVE").designSurvey();
+    consult.determineMethod(EvaluatorType.SELF, Procedure.FULL, Groups.LEGAL_AFFAIRS, null).formTeam().draftPlan().approvePlan(ReviewDecision.APPROVE).designSurvey();
     EvaluationScenario plan = EvaluationScenario.start(engine, number(), "exec-jyj");
-    plan.determineMethod("SELF", "FULL", "legal-affairs", null).formTeam().draftPlan(); // budget 50000
+    plan.determineMethod(EvaluatorType.SELF, Procedure.FULL, Groups.LEGAL_AFFAIRS, null).formTeam().draftPlan(); // budget 50000
     try (Browser browser = Browser.start()) {
       browser.loginToWebapp(base(), "tasklist", "sifa", "demo");
       browser.waitForText("我的待办");

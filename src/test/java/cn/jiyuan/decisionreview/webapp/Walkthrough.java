@@ -2,7 +2,9 @@ package cn.jiyuan.decisionreview.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.identity.ProcessKeys;
 import cn.jiyuan.decisionreview.identity.TasklistFilterSeeder;
+import cn.jiyuan.decisionreview.shared.ProcessVariable;
 import cn.jiyuan.decisionreview.support.Jobs;
 import cn.jiyuan.decisionreview.support.Tasklist;
 import java.nio.charset.StandardCharsets;
@@ -132,11 +134,12 @@ abstract class Walkthrough {
 
   HistoricProcessInstance evaluation(String number) {
     HistoryService history = engine.getHistoryService();
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey("post-evaluation")
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.POST_EVALUATION)
         .processInstanceBusinessKey(number).singleResult();
   }
 
-  Object variable(HistoricProcessInstance pi, String name) {
+  Object variable(HistoricProcessInstance pi, ProcessVariable<?> variable) {
+    String name = variable.name();
     return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName(name).singleResult().getValue();
   }

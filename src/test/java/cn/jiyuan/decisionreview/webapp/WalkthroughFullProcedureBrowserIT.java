@@ -2,6 +2,7 @@ package cn.jiyuan.decisionreview.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.support.Jobs;
@@ -154,8 +155,8 @@ class WalkthroughFullProcedureBrowserIT extends Walkthrough {
     Jobs.drain(engine, number);
     HistoricProcessInstance evaluation = evaluation(number);
     assertThat(evaluation.getEndTime()).as("the evaluation has ended").isNotNull();
-    assertThat(variable(evaluation, "evaluationOutcome")).isEqualTo("ADJUST");
-    assertThat(variable(evaluation, "agencyId")).isEqualTo("demo");
+    assertThat(variable(evaluation, EvaluationVariables.EVALUATION_OUTCOME)).isEqualTo("ADJUST");
+    assertThat(variable(evaluation, EvaluationVariables.AGENCY_ID)).isEqualTo("demo");
   }
 
 }

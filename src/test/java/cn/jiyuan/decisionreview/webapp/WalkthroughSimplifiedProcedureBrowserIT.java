@@ -2,10 +2,13 @@ package cn.jiyuan.decisionreview.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
+import cn.jiyuan.decisionreview.identity.ProcessKeys;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.support.Jobs;
 import cn.jiyuan.decisionreview.support.Tasklist;
+import cn.jiyuan.decisionreview.tracking.TrackingVariables;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -84,12 +87,12 @@ class WalkthroughSimplifiedProcedureBrowserIT extends Walkthrough {
     assertNoEnglishWasSeen();
     Jobs.drain(engine, number);
     HistoricProcessInstance evaluation = evaluation(number);
-    assertThat(variable(evaluation, "procedureType")).isEqualTo("SIMPLIFIED");
-    assertThat(variable(evaluation, "evaluationOutcome")).isEqualTo("SUSPEND");
+    assertThat(variable(evaluation, EvaluationVariables.PROCEDURE_TYPE)).isEqualTo("SIMPLIFIED");
+    assertThat(variable(evaluation, EvaluationVariables.EVALUATION_OUTCOME)).isEqualTo("SUSPEND");
     HistoricProcessInstance tracking = engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("decision-tracking").processInstanceBusinessKey(number).singleResult();
-    assertThat(String.valueOf(variable(tracking, "trackingStatus"))).isEqualTo("TRACKING");
-    assertThat(String.valueOf(variable(tracking, "evaluationHistory"))).contains("SUSPEND").contains("\"waived\":true");
+        .processDefinitionKey(ProcessKeys.DECISION_TRACKING).processInstanceBusinessKey(number).singleResult();
+    assertThat(String.valueOf(variable(tracking, TrackingVariables.TRACKING_STATUS))).isEqualTo("TRACKING");
+    assertThat(String.valueOf(variable(tracking, TrackingVariables.EVALUATION_HISTORY))).contains("SUSPEND").contains("\"waived\":true");
   }
 
   // --- one step as a person does it --------------------------------------------------------------------------
