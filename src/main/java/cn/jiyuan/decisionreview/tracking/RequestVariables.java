@@ -17,6 +17,8 @@ public final class RequestVariables {
   public static final ProcessVariable<RequestRecord.Handling> REQUEST_HANDLING =
       ProcessVariable.enumerated("requestHandling", RequestRecord.Handling.class);
   public static final ProcessVariable<String> REQUEST_REFUSAL_TEXT = ProcessVariable.text("requestRefusalText");
+  /** The requester's acknowledgement of the refusal (form request-refused). */
+  public static final ProcessVariable<Boolean> REFUSAL_ACKNOWLEDGED = ProcessVariable.bool("refusalAcknowledged");
   /** The reason's Chinese label, shown by the refusal form. */
   public static final ProcessVariable<String> REQUEST_REASON_LABEL = ProcessVariable.text("requestReasonLabel");
 }

@@ -39,6 +39,8 @@ public final class TrackingVariables {
   public static final ProcessVariable<Boolean> HAS_MID_TERM = ProcessVariable.bool("hasMidTerm");
   /** Set when the schedule changed while tracking waits: the BPMN's 评估安排已调整 event re-arms the timer. */
   public static final ProcessVariable<Boolean> SCHEDULE_REVISED = ProcessVariable.bool("scheduleRevised");
+  /** What the executing unit reports with 报告执行进度过半 (form report-progress). */
+  public static final ProcessVariable<String> PROGRESS_DESCRIPTION = ProcessVariable.text("progressDescription");
 
   // --- the evaluation being started (contract inputs of post-evaluation) ---
   public static final ProcessVariable<String> EVALUATION_TYPE = ProcessVariable.text("evaluationType");
