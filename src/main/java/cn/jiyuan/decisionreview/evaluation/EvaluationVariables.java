@@ -1,6 +1,7 @@
 package cn.jiyuan.decisionreview.evaluation;
 
 import cn.jiyuan.decisionreview.agency.AgencyEligibilityCheck;
+import cn.jiyuan.decisionreview.shared.EvaluationHandOver;
 import cn.jiyuan.decisionreview.shared.ProcessVariable;
 import cn.jiyuan.decisionreview.shared.SelectOption;
 import java.time.LocalDate;
@@ -17,13 +18,13 @@ public final class EvaluationVariables {
   private EvaluationVariables() {}
 
   // --- input (contract) ---
-  public static final ProcessVariable<String> DECISION_NUMBER = ProcessVariable.text("decisionNumber");
-  public static final ProcessVariable<String> DECISION_TITLE = ProcessVariable.text("decisionTitle");
-  public static final ProcessVariable<String> EXECUTING_UNIT = ProcessVariable.text("executingUnit");
+  public static final ProcessVariable<String> DECISION_NUMBER = EvaluationHandOver.DECISION_NUMBER;
+  public static final ProcessVariable<String> DECISION_TITLE = EvaluationHandOver.DECISION_TITLE;
+  public static final ProcessVariable<String> EXECUTING_UNIT = EvaluationHandOver.EXECUTING_UNIT;
   /** An {@code EvaluationCodes.EVALUATION_TYPES} code, shared with decision tracking. */
-  public static final ProcessVariable<String> EVALUATION_TYPE = ProcessVariable.text("evaluationType");
-  public static final ProcessVariable<String> LEGAL_BASIS = ProcessVariable.text("legalBasis");
-  public static final ProcessVariable<Boolean> URGENT = ProcessVariable.bool("urgent");
+  public static final ProcessVariable<String> EVALUATION_TYPE = EvaluationHandOver.EVALUATION_TYPE;
+  public static final ProcessVariable<String> LEGAL_BASIS = EvaluationHandOver.LEGAL_BASIS;
+  public static final ProcessVariable<Boolean> URGENT = EvaluationHandOver.URGENT;
 
   // --- 确定评估方式 (Art. 9, 15, 21) ---
   public static final ProcessVariable<EvaluatorType> EVALUATOR_TYPE =
@@ -113,14 +114,14 @@ public final class EvaluationVariables {
   /** The score as people read it, "76.0 分" (ScoreText.of), for forms; the report writes it the same way. */
   public static final ProcessVariable<String> WEIGHTED_SCORE_TEXT = ProcessVariable.text("weightedScoreText");
   /** Contract output to tracking: an {@code EvaluationCodes.GRADES} code. */
-  public static final ProcessVariable<String> EVALUATION_GRADE = ProcessVariable.text("evaluationGrade");
+  public static final ProcessVariable<String> EVALUATION_GRADE = EvaluationHandOver.EVALUATION_GRADE;
   public static final ProcessVariable<String> SUGGESTED_OUTCOME = ProcessVariable.text("suggestedOutcome");
   public static final ProcessVariable<String> EVALUATION_GRADE_LABEL = ProcessVariable.text("evaluationGradeLabel");
   public static final ProcessVariable<String> SUGGESTED_OUTCOME_LABEL = ProcessVariable.text("suggestedOutcomeLabel");
 
   // --- report (Art. 13, 14) ---
   /** File, contract output to tracking. */
-  public static final String EVALUATION_REPORT = "evaluationReport";
+  public static final String EVALUATION_REPORT = EvaluationHandOver.EVALUATION_REPORT;
   /** Task-local link for Camunda Forms. */
   public static final ProcessVariable<String> REPORT_URL = ProcessVariable.text("reportUrl");
   /** File, optional upload in 审核报告初稿. */
@@ -149,14 +150,14 @@ public final class EvaluationVariables {
   public static final ProcessVariable<ReviewDecision> REPORT_DECISION =
       ProcessVariable.enumerated("reportDecision", ReviewDecision.class);
   /** Contract output to tracking: an {@code EvaluationCodes.OUTCOMES} code. */
-  public static final ProcessVariable<String> EVALUATION_OUTCOME = ProcessVariable.text("evaluationOutcome");
+  public static final ProcessVariable<String> EVALUATION_OUTCOME = EvaluationHandOver.EVALUATION_OUTCOME;
   public static final ProcessVariable<String> OUTCOME_REASONS = ProcessVariable.text("outcomeReasons");
   public static final ProcessVariable<String> EVALUATION_OUTCOME_LABEL = ProcessVariable.text("evaluationOutcomeLabel");
   public static final ProcessVariable<String> REPORT_RETURN_COMMENTS = ProcessVariable.text("reportReturnComments");
   /** The user who decided 决策机关审定, for the approval page of the report. */
   public static final ProcessVariable<String> REPORT_APPROVED_BY = ProcessVariable.text("reportApprovedBy");
   /** Art. 18 requests arriving mid-evaluation, set by decision tracking. */
-  public static final ProcessVariable<Boolean> AUTHORITY_ATTENTION = ProcessVariable.bool("authorityAttention");
+  public static final ProcessVariable<Boolean> AUTHORITY_ATTENTION = EvaluationHandOver.AUTHORITY_ATTENTION;
 
   // --- 采取补救措施 (Art. 17) / 重新履行决策程序 (Decree 713 Art. 37) ---
   public static final ProcessVariable<String> MITIGATION_MEASURES = ProcessVariable.text("mitigationMeasures");
@@ -166,8 +167,8 @@ public final class EvaluationVariables {
   public static final ProcessVariable<String> RE_DECISION_RESPONSIBLE_UNIT = ProcessVariable.text("reDecisionResponsibleUnit");
 
   // --- output to tracking (contract) ---
-  public static final ProcessVariable<LocalDate> EVALUATION_COMPLETED_DATE = ProcessVariable.date("evaluationCompletedDate");
-  public static final ProcessVariable<LocalDate> EVALUATION_STARTED_DATE = ProcessVariable.date("evaluationStartedDate");
+  public static final ProcessVariable<LocalDate> EVALUATION_COMPLETED_DATE = EvaluationHandOver.EVALUATION_COMPLETED_DATE;
+  public static final ProcessVariable<LocalDate> EVALUATION_STARTED_DATE = EvaluationHandOver.EVALUATION_STARTED_DATE;
 
   public static List<String> materialFileSlots() {
     return java.util.stream.IntStream.rangeClosed(1, MATERIAL_FILE_SLOTS).mapToObj(EvaluationVariables::materialFile).toList();

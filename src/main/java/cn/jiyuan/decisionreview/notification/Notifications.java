@@ -1,6 +1,7 @@
 package cn.jiyuan.decisionreview.notification;
 
 import cn.jiyuan.decisionreview.notification.Notification.Kind;
+import cn.jiyuan.decisionreview.shared.EvaluationHandOver;
 import cn.jiyuan.decisionreview.shared.SystemCalls;
 import java.time.Instant;
 import java.util.Collection;
@@ -43,7 +44,7 @@ public class Notifications {
     List<String> users = task.getAssignee() != null ? List.of(task.getAssignee())
         : task.getCandidates().stream().map(IdentityLink::getUserId).filter(u -> u != null).toList();
     Object number = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
-    Object title = task.getVariable("decisionTitle");
+    Object title = task.getVariable(EvaluationHandOver.DECISION_TITLE.name());
     send(Kind.TASK_AVAILABLE, new NotificationComposer.Context(str(number), str(title), task.getId(), task.getName(),
         task.getProcessInstanceId(), task.getDueDate() == null ? null : task.getDueDate().toInstant()),
         users, task.getAssignee() != null ? List.of() : groups);

@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.tracking;
 
+import cn.jiyuan.decisionreview.shared.EvaluationHandOver;
 import cn.jiyuan.decisionreview.shared.ProcessVariable;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,15 +15,15 @@ public final class TrackingVariables {
   private TrackingVariables() {}
 
   // --- registration (contract) ---
-  public static final ProcessVariable<String> DECISION_NUMBER = ProcessVariable.text("decisionNumber");
-  public static final ProcessVariable<String> DECISION_TITLE = ProcessVariable.text("decisionTitle");
+  public static final ProcessVariable<String> DECISION_NUMBER = EvaluationHandOver.DECISION_NUMBER;
+  public static final ProcessVariable<String> DECISION_TITLE = EvaluationHandOver.DECISION_TITLE;
   /** REFORM | POLICY | PLAN | OTHER ({@link TrackingCodes#CATEGORIES}). */
   public static final ProcessVariable<String> DECISION_CATEGORY = ProcessVariable.text("decisionCategory");
   public static final ProcessVariable<Boolean> BROAD_IMPACT = ProcessVariable.bool("broadImpact");
   public static final ProcessVariable<LocalDate> IMPLEMENTATION_START = ProcessVariable.date("implementationStart");
   /** Empty when open-ended. */
   public static final ProcessVariable<LocalDate> IMPLEMENTATION_END = ProcessVariable.date("implementationEnd");
-  public static final ProcessVariable<String> EXECUTING_UNIT = ProcessVariable.text("executingUnit");
+  public static final ProcessVariable<String> EXECUTING_UNIT = EvaluationHandOver.EXECUTING_UNIT;
   public static final ProcessVariable<Boolean> SUPERIOR_MANDATED = ProcessVariable.bool("superiorMandated");
   public static final ProcessVariable<Boolean> ASSISTING_SUPERIOR = ProcessVariable.bool("assistingSuperior");
 
@@ -43,9 +44,9 @@ public final class TrackingVariables {
   public static final ProcessVariable<String> PROGRESS_DESCRIPTION = ProcessVariable.text("progressDescription");
 
   // --- the evaluation being started (contract inputs of post-evaluation) ---
-  public static final ProcessVariable<String> EVALUATION_TYPE = ProcessVariable.text("evaluationType");
-  public static final ProcessVariable<String> LEGAL_BASIS = ProcessVariable.text("legalBasis");
-  public static final ProcessVariable<Boolean> URGENT = ProcessVariable.bool("urgent");
+  public static final ProcessVariable<String> EVALUATION_TYPE = EvaluationHandOver.EVALUATION_TYPE;
+  public static final ProcessVariable<String> LEGAL_BASIS = EvaluationHandOver.LEGAL_BASIS;
+  public static final ProcessVariable<Boolean> URGENT = EvaluationHandOver.URGENT;
   public static final ProcessVariable<String> REQUEST_REASON = ProcessVariable.text("requestReason");
   public static final ProcessVariable<String> REQUEST_DESCRIPTION = ProcessVariable.text("requestDescription");
   public static final ProcessVariable<String> REQUESTED_BY = ProcessVariable.text("requestedBy");
@@ -66,11 +67,11 @@ public final class TrackingVariables {
   public static final ProcessVariable<String> WAIVER_REASON = ProcessVariable.text("waiverReason");
 
   // --- results (contract outputs of post-evaluation) ---
-  public static final ProcessVariable<String> EVALUATION_OUTCOME = ProcessVariable.text("evaluationOutcome");
-  public static final ProcessVariable<String> EVALUATION_GRADE = ProcessVariable.text("evaluationGrade");
-  public static final String EVALUATION_REPORT = "evaluationReport"; // File, passed through
-  public static final ProcessVariable<LocalDate> EVALUATION_COMPLETED_DATE = ProcessVariable.date("evaluationCompletedDate");
-  public static final ProcessVariable<LocalDate> EVALUATION_STARTED_DATE = ProcessVariable.date("evaluationStartedDate");
+  public static final ProcessVariable<String> EVALUATION_OUTCOME = EvaluationHandOver.EVALUATION_OUTCOME;
+  public static final ProcessVariable<String> EVALUATION_GRADE = EvaluationHandOver.EVALUATION_GRADE;
+  public static final String EVALUATION_REPORT = EvaluationHandOver.EVALUATION_REPORT; // File, passed through
+  public static final ProcessVariable<LocalDate> EVALUATION_COMPLETED_DATE = EvaluationHandOver.EVALUATION_COMPLETED_DATE;
+  public static final ProcessVariable<LocalDate> EVALUATION_STARTED_DATE = EvaluationHandOver.EVALUATION_STARTED_DATE;
 
   // --- history and state ---
   public static final ProcessVariable<LocalDate> LAST_EXECUTION_EVALUATION_DATE =
@@ -84,7 +85,7 @@ public final class TrackingVariables {
   public static final ProcessVariable<String> RESUME_NOTES = ProcessVariable.text("resumeNotes");
 
   /** Set on the running evaluation when an Art. 18 risk is reported meanwhile (read by its approval form). */
-  public static final ProcessVariable<Boolean> AUTHORITY_ATTENTION = ProcessVariable.bool("authorityAttention");
+  public static final ProcessVariable<Boolean> AUTHORITY_ATTENTION = EvaluationHandOver.AUTHORITY_ATTENTION;
   public static final ProcessVariable<String> AUTHORITY_ATTENTION_TEXT = ProcessVariable.text("authorityAttentionText");
 
   public static final String MESSAGE_EVALUATION_REQUESTED = "EvaluationRequested"; // contract
