@@ -29,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class WriteAuthorizationMatrixIT {
 
   static final List<String> USERS =
-      List.of("demo", "sifa", "zhengfu", "ducha", "fgw", "jyj", "zjj", "jigou", "zhuanjia1", "zhuanjia2");
+      List.of("demo", "sifa", "zhengfu", "ducha", "fgw", "jyj", "zjj", "jigou", "zhuanjia1", "zhuanjia2",
+          "fenxi"); // the analyst deploys models (IdentityAndAuthorizationIT) and writes none of these
   static final String ADMIN = "demo";
   static final String CANDIDATE = "fgw";
 
