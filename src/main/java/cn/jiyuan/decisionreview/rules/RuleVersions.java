@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -74,8 +75,9 @@ public class RuleVersions {
 
   /** The user the engine's operation log records for the deployment (Modeler and REST calls are authenticated). */
   private String deployedBy(String deploymentId) {
+    // entity type too: starting an instance is a CREATE logged with its definition's deployment id
     List<UserOperationLogEntry> entries = history.createUserOperationLogQuery().deploymentId(deploymentId)
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE).list();
+        .entityType(EntityTypes.DEPLOYMENT).operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE).list();
     return entries.stream().map(UserOperationLogEntry::getUserId).filter(u -> u != null && !u.isBlank()).findFirst()
         .orElse(SYSTEM_DEPLOYER);
   }

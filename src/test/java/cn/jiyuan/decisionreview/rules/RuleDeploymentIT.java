@@ -202,6 +202,18 @@ class RuleDeploymentIT {
       assertThat(message).as(model.getKey()).startsWith("部署被拒绝，未部署任何文件：").contains(refusals.get(model.getKey()))
           .doesNotContain("Exception", "ENGINE-");
     }
+    // the webapps' engine API is the same engine, and the same check: an analyst logged into Cockpit
+    Http cockpit = Http.anonymous(port);
+    cockpit.get("/camunda/app/cockpit/default/");
+    Http.Response login = cockpit.send(cockpit.request("/camunda/api/admin/auth/user/default/login/cockpit")
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", cockpit.cookie("XSRF-TOKEN"))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Http.form(Map.of("username", "fenxi", "password", "demo")))));
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    String csrf = cockpit.get("/camunda/api/admin/auth/user/default").header("X-XSRF-TOKEN");
+    Http.Response viaWebapp = ModelerDeploy.deploy(cockpit, "/camunda/api/engine/engine/default/deployment/create",
+        "有错误的模型", broken.get("evaluationTrigger.dmn"), csrf);
+    assertThat(viaWebapp.status()).as(viaWebapp.body()).isEqualTo(400);
+    assertThat(viaWebapp.json().get("message").asText()).contains("缺少约定的输出“refusalReason”");
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deploymentsBefore);
     assertThat(latestVersion("evaluationTrigger")).isEqualTo(triggerBefore);
   }

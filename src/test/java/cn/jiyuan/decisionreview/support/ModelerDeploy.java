@@ -21,6 +21,11 @@ public final class ModelerDeploy {
   }
 
   public static Http.Response deploy(Http http, String path, String name, Map<String, byte[]> files) {
+    return deploy(http, path, name, files, http.csrfToken());
+  }
+
+  /** With the webapps' CSRF token, for {@code /camunda/api/engine/engine/default/deployment/create}. */
+  public static Http.Response deploy(Http http, String path, String name, Map<String, byte[]> files, String csrf) {
     String boundary = "----modeler" + UUID.randomUUID().toString().replace("-", "");
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     Map<String, String> fields = new LinkedHashMap<>();
@@ -45,7 +50,6 @@ public final class ModelerDeploy {
     HttpRequest.Builder request = http.request(path)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-    String csrf = http.csrfToken();
     if (csrf != null) {
       request.header("X-XSRF-TOKEN", csrf);
     }
