@@ -2,6 +2,7 @@ package cn.jiyuan.decisionreview.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.report.ReportService;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
@@ -40,6 +41,7 @@ class RuleDeploymentIT {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired ReportService.AppliedRules appliedRules;
 
   private final List<String> deployments = new ArrayList<>();
 
@@ -136,6 +138,8 @@ class RuleDeploymentIT {
       }
     });
     assertThat(triggers).containsExactly(String.valueOf(before + 1), String.valueOf(before + 1));
+    // and the evaluation report names it (section 四)
+    assertThat(appliedRules.describe(number)).anyMatch(r -> r.endsWith("（evaluationTrigger）第 " + (before + 1) + " 版"));
     JsonNode rules = fenxi().get("/api/rules").json();
     JsonNode trigger = null;
     for (JsonNode rule : rules) {
