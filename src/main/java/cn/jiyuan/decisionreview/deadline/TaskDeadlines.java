@@ -39,7 +39,11 @@ public class TaskDeadlines {
 
   public record Plan(Integer workingDays, Integer reminderWorkingDays) {}
 
-  /** The table's row for a task; the default when the table has none (e.g. an analyst removed it). */
+  /**
+   * The table's row for a task; the default when the table has none (e.g. an analyst removed it). By key, so the
+   * latest deployed version, as every rule task binds (README: which rule version applies): a table deployed from
+   * Modeler sets the deadlines of the tasks created after it; a task keeps the due date it was given.
+   */
   public Plan plan(String taskKey) {
     Map<String, Object> row = system.run(() -> {
       var result = decisionService.evaluateDecisionTableByKey("taskDeadline",

@@ -67,6 +67,7 @@ public class AuthorizationSeeder {
     for (String group : READ_ALL_GROUPS) {
       grantReadAll(group);
     }
+    grantAnalysts();
     STARTABLE.forEach((group, keys) -> keys.forEach(key -> grantStart(group, key)));
     for (String group : staffGroups()) {
       NOT_STARTABLE_BY_STAFF.forEach(key -> revoke(group, Resources.PROCESS_DEFINITION, key,
@@ -97,6 +98,20 @@ public class AuthorizationSeeder {
     grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+  }
+
+  /**
+   * Analysts deploy models (Modeler's deploy dialog against /engine-rest) and read definitions and diagrams in
+   * Cockpit. They read no instance, task, variable, decision history or file: those hold the evaluations' content,
+   * which Art. 23 keeps to the participants.
+   */
+  private void grantAnalysts() {
+    String group = Groups.PROCESS_ANALYSTS;
+    grant(group, Resources.APPLICATION, APP_COCKPIT, Permissions.ACCESS);
+    grant(group, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
   }
 
   private void grantStart(String group, String processKey) {

@@ -76,6 +76,19 @@ public class ReportService {
 
   private final Clock clock;
 
+  /** Names the rule versions applied to a decision's processes (Art. 27); outside the application there are none. */
+  public interface AppliedRules {
+    /** E.g. "跟踪反馈与后评估启动（evaluationTrigger）第 2 版", one per rule and version, in the order applied. */
+    List<String> describe(String decisionNumber);
+  }
+
+  private AppliedRules appliedRules = decisionNumber -> List.of();
+
+  @Autowired(required = false)
+  public void setAppliedRules(AppliedRules appliedRules) {
+    this.appliedRules = appliedRules;
+  }
+
   /** @param clock the application's BeijingClock: the document is dated by the engine's time, as its content is */
   @Autowired
   public ReportService(Clock clock) {
@@ -106,6 +119,7 @@ public class ReportService {
       analysis(w, data);
       conclusions(w, data);
       otherIssues(w, data);
+      appliedRules(w, data);
       annexListAndSignature(w, data);
       materialsAnnex(w, data);
       consultationsAnnex(w, data);
@@ -438,6 +452,14 @@ public class ReportService {
     }
     if (!blank(d.measuresVersion())) {
       w.body("本次评估适用" + clause(d.measuresVersion()) + "。").forEach(p -> p.setKeepNext(true));
+    }
+  }
+
+  /** Which version of each decision table was applied (Art. 27), from the engine's decision history. */
+  private void appliedRules(OfficialDocx w, ReportData d) {
+    List<String> rules = blank(d.decisionNumber()) ? List.of() : appliedRules.describe(d.decisionNumber());
+    if (!rules.isEmpty()) {
+      w.body("本次跟踪和评估适用的决策规则：" + String.join("、", rules) + "。");
     }
   }
 

@@ -7,6 +7,8 @@ public final class Groups {
   public static final String LEGAL_AFFAIRS = "legal-affairs";
   public static final String SUPERVISION_OFFICE = "supervision-office";
   public static final String EXPERTS = "experts";
+  /** Edit and deploy models from Camunda Modeler; not staff: they work on no evaluation (Art. 23). */
+  public static final String PROCESS_ANALYSTS = "process-analysts";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
   public static final String EXEC_PREFIX = "exec-";
   public static final String AGENCY_PREFIX = "agency-";

@@ -9,7 +9,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.withSettings;
 
+import cn.jiyuan.decisionreview.rules.RuleVersions;
 import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.shared.SystemCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,6 +67,9 @@ class PostEvaluationEngineTest {
           withSettings().name(name).extraInterfaces(JavaDelegate.class, TaskListener.class, ExecutionListener.class)));
     }
     beans.forEach(Mocks::register);
+    // the grading rules in force when the evaluation started (README: which rule version applies)
+    Mocks.register("ruleVersions", new RuleVersions(engine.getRepositoryService(), engine.getHistoryService(),
+        new SystemCalls(engine)));
   }
 
   @AfterEach

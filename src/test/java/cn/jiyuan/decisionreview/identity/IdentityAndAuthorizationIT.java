@@ -6,7 +6,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
+import cn.jiyuan.decisionreview.support.ModelerDeploy;
 import cn.jiyuan.decisionreview.support.TestProcesses;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,8 +45,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class IdentityAndAuthorizationIT {
 
   static final List<String> DEMO_USERS =
-      List.of("demo", "sifa", "zhengfu", "ducha", "fgw", "jyj", "zjj", "jigou", "zhuanjia1", "zhuanjia2");
-  static final List<String> STAFF_USERS = DEMO_USERS.subList(1, DEMO_USERS.size());
+      List.of("demo", "sifa", "zhengfu", "ducha", "fgw", "jyj", "zjj", "jigou", "zhuanjia1", "zhuanjia2", "fenxi");
+  /** Everyone who works in Tasklist: not the administrator, not the analyst (who works on models only). */
+  static final List<String> STAFF_USERS = DEMO_USERS.subList(1, DEMO_USERS.size() - 1);
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -57,7 +62,8 @@ class IdentityAndAuthorizationIT {
   void groupsHaveChineseNames() {
     Map<String, String> expected = Map.of(
         "decision-authority", "决策机关", "legal-affairs", "市司法局", "supervision-office", "市政府办公室督办科",
-        "experts", "评估专家库", "exec-fgw", "市发展和改革委员会", "exec-jyj", "市教育局", "exec-zjj", "市住房和城乡建设局");
+        "experts", "评估专家库", "exec-fgw", "市发展和改革委员会", "exec-jyj", "市教育局", "exec-zjj", "市住房和城乡建设局",
+        "process-analysts", "流程分析员");
     expected.forEach((id, name) -> assertThat(identityService.createGroupQuery().groupId(id).singleResult().getName())
         .isEqualTo(name));
     Group agency = identityService.createGroupQuery().groupId("agency-demo").singleResult();
@@ -77,11 +83,11 @@ class IdentityAndAuthorizationIT {
         .extracting(User::getId).containsExactly("demo");
     Map<String, String> membership = Map.of("sifa", "legal-affairs", "zhengfu", "decision-authority",
         "ducha", "supervision-office", "fgw", "exec-fgw", "jyj", "exec-jyj", "zjj", "exec-zjj",
-        "jigou", "agency-demo", "zhuanjia1", "experts", "zhuanjia2", "experts");
+        "jigou", "agency-demo", "zhuanjia1", "experts", "zhuanjia2", "experts", "fenxi", "process-analysts");
     membership.forEach((user, group) ->
         assertThat(identityService.createUserQuery().userId(user).memberOfGroup(group).count()).as(user).isEqualTo(1));
-    for (String id : DEMO_USERS) {
-      Http.webappSession(port, id, "demo"); // throws unless the login succeeds
+    for (String id : DEMO_USERS.subList(0, DEMO_USERS.size() - 1)) {
+      Http.webappSession(port, id, "demo"); // throws unless the login succeeds (to Tasklist, which the analyst lacks)
     }
   }
 
@@ -118,6 +124,56 @@ class IdentityAndAuthorizationIT {
     assertThat(ducha.postJson("/engine-rest/task/" + task.getId() + "/complete", Map.of()).status()).isEqualTo(403);
     assertThat(ducha.postJson("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "ducha")).status()).isEqualTo(403);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+  }
+
+  /** Analysts deploy and read definitions (Modeler, Cockpit) but no evaluation's content (Art. 23). */
+  @Test
+  void analystsDeployAndReadDefinitionsButNoInstanceData() {
+    assertThat(allowed("fenxi", Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isTrue();
+    assertThat(allowed("fenxi", Permissions.ACCESS, Resources.APPLICATION, "tasklist")).isFalse();
+    assertThat(allowed("fenxi", Permissions.ACCESS, Resources.APPLICATION, "admin")).isFalse();
+    assertThat(allowed("fenxi", Permissions.CREATE, Resources.DEPLOYMENT, ANY)).isTrue();
+    assertThat(allowed("fenxi", Permissions.DELETE, Resources.DEPLOYMENT, ANY)).isFalse();
+    for (Permission forbidden : List.of(ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.CREATE_INSTANCE)) {
+      assertThat(allowed("fenxi", forbidden, Resources.PROCESS_DEFINITION, "post-evaluation")).as(forbidden.getName()).isFalse();
+    }
+    assertThat(allowed("fenxi", Permissions.READ_HISTORY, Resources.DECISION_DEFINITION, "evaluationTrigger")).isFalse();
+
+    ProcessInstance instance = TestProcesses.startUnitTask(engine, "exec-zjj", "济政〔2026〕905号");
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    Http fenxi = Http.basic(port, "fenxi", "demo");
+    assertThat(fenxi.get("/engine-rest/process-definition?key=post-evaluation").json()).hasSize(1);
+    String definitionId = fenxi.get("/engine-rest/process-definition/key/post-evaluation").json().path("id").asText();
+    assertThat(fenxi.get("/engine-rest/process-definition/" + definitionId + "/xml").json().path("bpmn20Xml").asText())
+        .contains("bpmn:definitions");
+    assertThat(fenxi.get("/engine-rest/decision-definition?key=evaluationTrigger").json()).isNotEmpty();
+    assertThat(fenxi.get("/engine-rest/deployment").json()).isNotEmpty();
+    for (String path : List.of("/engine-rest/process-instance", "/engine-rest/task", "/engine-rest/variable-instance",
+        "/engine-rest/history/process-instance", "/engine-rest/history/task", "/engine-rest/history/variable-instance",
+        "/engine-rest/history/activity-instance", "/engine-rest/history/decision-instance", "/engine-rest/history/detail",
+        "/engine-rest/execution", "/engine-rest/job", "/engine-rest/incident")) {
+      Http.Response response = fenxi.get(path);
+      assertThat(response.status()).as(path).isIn(200, 403);
+      if (response.status() == 200) {
+        assertThat(response.json()).as(path).isEmpty();
+      }
+    }
+    // the engine answers an instance the caller may not read as one that does not exist (404) or refuses (403)
+    for (String path : List.of("/engine-rest/process-instance/" + instance.getId(), "/engine-rest/task/" + task.getId(),
+        "/engine-rest/process-instance/" + instance.getId() + "/variables", "/engine-rest/task/" + task.getId() + "/variables")) {
+      Http.Response response = fenxi.get(path);
+      assertThat(response.status()).as(path).isIn(403, 404);
+      assertThat(response.body()).as(path).doesNotContain("仅限");
+    }
+
+    // Modeler's deploy dialog, with the analyst's own credentials
+    BpmnModelInstance model = Bpmn.createExecutableProcess("it-analyst-deploy").camundaHistoryTimeToLive(1)
+        .startEvent().endEvent().done();
+    Http.Response deployed = ModelerDeploy.deploy(fenxi, "分析员部署测试",
+        Map.of("it-analyst-deploy.bpmn", Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8)));
+    assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+    engine.getRepositoryService().deleteDeployment(deployed.json().path("id").asText(), true);
   }
 
   /** Evaluations go through tracking (Art. 8, 18, 19): no staff group may start post-evaluation itself. */

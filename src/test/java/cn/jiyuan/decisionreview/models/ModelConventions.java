@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.models;
 
+import cn.jiyuan.decisionreview.rules.ModelCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -32,9 +33,7 @@ public final class ModelConventions {
   static final Set<String> DMN_NS = Set.of("https://www.omg.org/spec/DMN/20191111/MODEL/", "http://www.omg.org/spec/DMN/20180521/MODEL/");
 
   /** form-js 1.8.7 as bundled by Tasklist 7.24; anything else breaks the whole form. */
-  public static final Set<String> TASKLIST_FORM_COMPONENTS = Set.of("default", "textfield", "textarea", "number",
-      "datetime", "checkbox", "radio", "select", "checklist", "taglist", "group", "dynamiclist", "table", "text",
-      "html", "image", "spacer", "separator", "expression", "button");
+  public static final Set<String> TASKLIST_FORM_COMPONENTS = ModelCheck.TASKLIST_FORM_COMPONENTS;
 
   static final Set<String> FLOW_NODES = Set.of("task", "userTask", "serviceTask", "scriptTask", "businessRuleTask",
       "sendTask", "receiveTask", "manualTask", "callActivity", "subProcess", "startEvent", "endEvent",
@@ -58,7 +57,22 @@ public final class ModelConventions {
     c.checkForms();
     c.checkProcesses();
     c.checkDecisions();
+    c.checkAsDeployed();
     return c.problems;
+  }
+
+  /**
+   * What the engine checks before a deployment lands ({@link ModelCheck}: history time to live, Tasklist's form
+   * components, forms a process references, the contract decisions' inputs and outputs), for all files at once.
+   */
+  private void checkAsDeployed() throws IOException {
+    Map<String, byte[]> files = new java.util.TreeMap<>();
+    for (String[] kind : new String[][] {{"processes", ".bpmn"}, {"dmn", ".dmn"}, {"forms", ".form"}}) {
+      for (Path file : files(root.resolve(kind[0]), kind[1])) {
+        files.put(root.relativize(file).toString(), Files.readAllBytes(file));
+      }
+    }
+    problems.addAll(ModelCheck.check(files, formKey -> false));
   }
 
   private void problem(Path file, String message) {
@@ -106,24 +120,6 @@ public final class ModelConventions {
         problem(file, "form id '" + id + "' differs from the file name '" + stem(file) + "'");
       }
       forms.put(id, file);
-      Set<String> types = new HashSet<>();
-      collectTypes(form.path("components"), types);
-      for (String type : types) {
-        if (!TASKLIST_FORM_COMPONENTS.contains(type)) {
-          problem(file, "component type '" + type + "' cannot be rendered by Tasklist 7.24 (form-js 1.8.7)");
-        }
-      }
-    }
-  }
-
-  private static void collectTypes(JsonNode node, Set<String> types) {
-    if (node.isObject()) {
-      if (node.has("type") && node.get("type").isTextual()) {
-        types.add(node.get("type").asText());
-      }
-      node.elements().forEachRemaining(child -> collectTypes(child, types));
-    } else if (node.isArray()) {
-      node.elements().forEachRemaining(child -> collectTypes(child, types));
     }
   }
 
@@ -162,9 +158,6 @@ public final class ModelConventions {
         if (!stem(file).equals(process.getAttribute("id"))) {
           problem(file, "process id '" + process.getAttribute("id") + "' differs from the file name");
         }
-        if (process.getAttributeNS(CAMUNDA, "historyTimeToLive").isBlank()) {
-          problem(file, "process '" + process.getAttribute("id") + "' has no camunda:historyTimeToLive");
-        }
         checkFlowElements(file, process, shapes, edges);
       }
       checkOverlaps(file, doc, shapes);
@@ -195,6 +188,9 @@ public final class ModelConventions {
       if (tag.equals("userTask") || tag.equals("startEvent")) {
         checkForm(file, el, tag, id);
       }
+      if (tag.equals("businessRuleTask")) {
+        checkDecisionBinding(file, el, id);
+      }
     }
   }
 
@@ -202,11 +198,9 @@ public final class ModelConventions {
     String formRef = el.getAttributeNS(CAMUNDA, "formRef");
     String formKey = el.getAttributeNS(CAMUNDA, "formKey");
     if (!formRef.isBlank()) {
-      if (!"deployment".equals(el.getAttributeNS(CAMUNDA, "formRefBinding"))) {
-        problem(file, tag + " '" + id + "' has formRef without formRefBinding=\"deployment\"");
-      }
-      if (!formRef.contains("${") && !forms.containsKey(formRef)) {
-        problem(file, tag + " '" + id + "' references form '" + formRef + "', which is not in forms/");
+      // latest: a process deployed alone from Modeler keeps its forms (README: which rule version applies)
+      if (!"latest".equals(el.getAttributeNS(CAMUNDA, "formRefBinding"))) {
+        problem(file, tag + " '" + id + "' has formRef without formRefBinding=\"latest\"");
       }
     } else if (formKey.startsWith("camunda-forms:")) {
       problem(file, tag + " '" + id + "' uses a path-based camunda-forms key; use camunda:formRef");
@@ -217,6 +211,21 @@ public final class ModelConventions {
       }
     } else if (tag.equals("userTask")) {
       problem(file, "userTask '" + id + "' has no form");
+    }
+  }
+
+  /**
+   * README "Which rule version applies": a rule task takes the latest deployed table, or (grading) the version in
+   * force when the evaluation started; never the process's own deployment, which a table deployed alone would miss.
+   */
+  private void checkDecisionBinding(Path file, Element el, String id) {
+    String binding = el.getAttributeNS(CAMUNDA, "decisionRefBinding");
+    boolean pinnedAtStart = "version".equals(binding)
+        && el.getAttributeNS(CAMUNDA, "decisionRefVersion").startsWith("${ruleVersions.inForceAtStart(execution, '"
+            + el.getAttributeNS(CAMUNDA, "decisionRef") + "')}");
+    if (!"latest".equals(binding) && !pinnedAtStart) {
+        problem(file, "businessRuleTask '" + id + "' binds its decision with '" + binding
+            + "': use decisionRefBinding=\"latest\" or the version in force at the start");
     }
   }
 
@@ -283,9 +292,6 @@ public final class ModelConventions {
       for (String ns : DMN_NS) {
         for (Element decision : elements(doc, ns, "decision")) {
           ids.add(decision.getAttribute("id"));
-          if (decision.getAttributeNS(CAMUNDA_DMN, "historyTimeToLive").isBlank()) {
-            problem(file, "decision '" + decision.getAttribute("id") + "' has no camunda:historyTimeToLive");
-          }
         }
       }
       if (!ids.contains(stem(file))) {

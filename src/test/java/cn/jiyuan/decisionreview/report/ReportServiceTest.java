@@ -133,6 +133,27 @@ class ReportServiceTest {
     }
   }
 
+  /** Art. 27: the report names the rule versions the audit trail recorded for the decision, in section 四. */
+  @Test
+  void theReportNamesTheRuleVersionsApplied() throws IOException {
+    ReportService withRules = new ReportService();
+    List<String> asked = new java.util.ArrayList<>();
+    withRules.setAppliedRules(number -> {
+      asked.add(number);
+      return List.of("跟踪反馈与后评估启动（evaluationTrigger）第 2 版", "评估等级（evaluationGrade）第 1 版");
+    });
+    try (XWPFDocument doc = open(withRules.render(realistic(false)))) {
+      List<String> texts = paragraphTexts(doc);
+      String sentence = "本次跟踪和评估适用的决策规则：跟踪反馈与后评估启动（evaluationTrigger）第 2 版、评估等级（evaluationGrade）第 1 版。";
+      assertThat(texts).contains(sentence);
+      assertThat(texts.indexOf(sentence)).isGreaterThan(texts.indexOf("四、其他需要说明的问题"));
+    }
+    assertThat(asked).containsExactly("济政〔2026〕3号");
+    try (XWPFDocument doc = open(service.render(realistic(false)))) {
+      assertThat(paragraphTexts(doc)).noneMatch(t -> t.startsWith("本次跟踪和评估适用的决策规则"));
+    }
+  }
+
   @Test
   void sectionsFollowArticle14InOrderAndAnnexesComeLast() throws IOException {
     try (XWPFDocument doc = open(service.render(realistic(false)))) {

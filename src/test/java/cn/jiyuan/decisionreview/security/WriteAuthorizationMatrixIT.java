@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
+import cn.jiyuan.decisionreview.support.ModelerDeploy;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class WriteAuthorizationMatrixIT {
 
   static final List<String> USERS =
-      List.of("demo", "sifa", "zhengfu", "ducha", "fgw", "jyj", "zjj", "jigou", "zhuanjia1", "zhuanjia2");
+      List.of("demo", "sifa", "zhengfu", "ducha", "fgw", "jyj", "zjj", "jigou", "zhuanjia1", "zhuanjia2",
+          "fenxi"); // the analyst deploys models (IdentityAndAuthorizationIT) and writes none of these
   static final String ADMIN = "demo";
   static final String CANDIDATE = "fgw";
 
@@ -42,6 +44,7 @@ class WriteAuthorizationMatrixIT {
   static final Set<String> ADMIN_ONLY = Set.of(ADMIN);
   static final Set<String> PARTICIPANTS = Set.of(ADMIN, CANDIDATE);
   static final String LOCKED_BY = "it-worker";
+  static final String DEPLOYMENT_NAME = "矩阵部署";
 
   static final List<Op> OPS = List.of(
       // the task of another unit (exec-fgw): only its candidate and the administrator work on it
@@ -115,6 +118,8 @@ class WriteAuthorizationMatrixIT {
           "{\"variables\":{}}", Set.of(ADMIN, "sifa"), Allowed.START),
       new Op("start a process nobody may start", "POST", "/process-definition/key/" + WriteFixture.PROCESS + "/start",
           "{\"variables\":{}}", ADMIN_ONLY, Allowed.START), // no start form, so no variables: the missing unit is a Chinese 400
+      // models: Modeler's deploy call, a minimal process of its own per cell (README: the analyst deploys)
+      new Op("deployment create", "DEPLOY", "/deployment/create", null, Set.of(ADMIN, "fenxi"), Allowed.SUCCESS),
       // filters, identities, authorizations
       new Op("filter create", "POST", "/filter/create",
           "{\"resourceType\":\"Task\",\"name\":\"矩阵过滤器\",\"owner\":\"{user}\",\"query\":{}}", ADMIN_ONLY, Allowed.SUCCESS),
@@ -209,6 +214,12 @@ class WriteAuthorizationMatrixIT {
 
   private Http.Response send(Http http, Op op, Cell cell, String user) {
     String path = "/engine-rest" + fill(op.path(), cell, user);
+    if (op.method().equals("DEPLOY")) {
+      String key = "matrix-" + cell.newUser();
+      String bpmn = org.camunda.bpm.model.bpmn.Bpmn.convertToString(org.camunda.bpm.model.bpmn.Bpmn
+          .createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent().endEvent().done());
+      return ModelerDeploy.deploy(http, path, DEPLOYMENT_NAME, Map.of(key + ".bpmn", bpmn.getBytes(StandardCharsets.UTF_8)));
+    }
     if (op.method().equals("MULTIPART")) {
       String boundary = "----matrix" + UUID.randomUUID().toString().replace("-", "");
       String body = part(boundary, "attachment-name", "矩阵附件") + part(boundary, "attachment-type", "text")
@@ -248,6 +259,8 @@ class WriteAuthorizationMatrixIT {
   @AfterEach
   void cleanUp() {
     createdUsers.forEach(u -> engine.getIdentityService().deleteUser(u));
+    engine.getRepositoryService().createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).list()
+        .forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true));
     createdFilters.forEach(id -> {
       if (engine.getFilterService().getFilter(id) != null) {
         engine.getFilterService().deleteFilter(id);
