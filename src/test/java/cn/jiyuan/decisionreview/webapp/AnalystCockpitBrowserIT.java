@@ -41,6 +41,7 @@ class AnalystCockpitBrowserIT {
 
     try (Browser browser = Browser.start()) {
       browser.loginToWebapp(base, "cockpit", "fenxi", "demo");
+      browser.waitForText("钱 思远"); // logged in: the header names the user; only then navigate
       browser.open(base + "/camunda/app/cockpit/default/#/processes");
       browser.waitForText("重大行政决策登记与跟踪");
       browser.screenshot("analyst-cockpit-processes");
