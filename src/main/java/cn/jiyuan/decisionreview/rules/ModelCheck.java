@@ -113,12 +113,19 @@ public final class ModelCheck {
     return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
   }
 
-  private void checkProcess(String file, byte[] bytes) {
-    Document doc;
+  /** The parsed file, or null with the problem recorded. */
+  private Document parsedOrRefused(String file, byte[] bytes) {
     try {
-      doc = parse(bytes);
+      return parse(bytes);
     } catch (Exception e) {
       problem(file, "不是格式正确的 XML");
+      return null;
+    }
+  }
+
+  private void checkProcess(String file, byte[] bytes) {
+    Document doc = parsedOrRefused(file, bytes);
+    if (doc == null) {
       return;
     }
     for (Element process : elements(doc, "process")) {
@@ -150,11 +157,8 @@ public final class ModelCheck {
   }
 
   private void checkDecisions(String file, byte[] bytes) {
-    Document doc;
-    try {
-      doc = parse(bytes);
-    } catch (Exception e) {
-      problem(file, "不是格式正确的 XML");
+    Document doc = parsedOrRefused(file, bytes);
+    if (doc == null) {
       return;
     }
     List<Element> decisions = elements(doc, "decision");
