@@ -142,15 +142,23 @@ public class EvaluationFormRules {
     String field = QUESTIONNAIRE_ITEMS.name();
     r.require(!items.isEmpty(), field, "问卷至少需要一道题目");
     for (int i = 0; i < items.size(); i++) {
-      QuestionnaireItem item = items.get(i) == null ? new QuestionnaireItem(null, null, null) : items.get(i);
+      QuestionnaireItem item = items.get(i) == null ? new QuestionnaireItem(null, null, null, null, null) : items.get(i);
       String n = "第" + (i + 1) + "题";
       r.require(!isBlank(item.question()), field, n + "缺少题目");
       QuestionType type = FormValues.code(item.type(), QuestionType.class);
       r.require(type != null, field, n + "题型无效");
+      r.require(isBlank(item.question()) || item.question().length() <= 500, field, n + "的题目不能超过 500 字");
       if (type != null && type.isChoice()) {
-        r.require(item.optionList().size() >= 2, field, n + "为选择题，至少需要两个选项（每行一个）");
+        List<String> options = item.optionList();
+        r.require(options.size() >= 2, field, n + "为选择题，至少需要两个选项（每行一个）");
+        r.require(options.size() <= 20, field, n + "的选项不能超过 20 个");
+        r.require(options.stream().allMatch(o -> o.length() <= 200), field, n + "的每个选项不能超过 200 字");
+        r.require(options.stream().distinct().count() == options.size(), field, n + "的选项不能重复");
       }
+      r.require(isBlank(item.dimension()) || Dimension.fromCode(item.dimension()).isPresent(), field,
+          n + "的评估维度无效");
     }
+    r.require(items.size() <= 50, field, "问卷最多 50 道题目");
   }
 
   private static void supplyMaterials(Function<String, Object> var, FormRefusal r) {

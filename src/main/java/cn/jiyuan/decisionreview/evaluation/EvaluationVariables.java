@@ -83,6 +83,15 @@ public final class EvaluationVariables {
   public static final ProcessVariable<Long> QUESTIONNAIRE_DAYS = ProcessVariable.wholeNumber("questionnaireDays");
   public static final ProcessVariable<List<QuestionnaireItem>> QUESTIONNAIRE_ITEMS =
       ProcessVariable.jsonList("questionnaireItems", QuestionnaireItem.class);
+  /** Contract: the unguessable id of the online questionnaire (participation), set when 制定调查提纲和问卷 completes. */
+  public static final ProcessVariable<String> SURVEY_ID = ProcessVariable.text("surveyId");
+  /** When the questionnaire stops taking answers (ISO-8601 with offset): the timer of 网上问卷征集 waits for it. */
+  public static final ProcessVariable<String> SURVEY_CLOSES_AT = ProcessVariable.text("surveyClosesAt");
+
+  // --- 汇总问卷结果 (Art. 12): the aggregate only; the answers stay in dr_survey_response ---
+  public static final ProcessVariable<SurveyResults> SURVEY_RESULTS = ProcessVariable.json("surveyResults",
+      SurveyResults.class);
+  public static final ProcessVariable<Integer> SURVEY_RESPONSE_COUNT = ProcessVariable.integer("surveyResponseCount");
 
   // --- 提供实施情况材料 (Art. 5) ---
   /** materialFile1 … materialFile5 (File). */
@@ -144,6 +153,8 @@ public final class EvaluationVariables {
   public static final ProcessVariable<List<ExpertOpinion>> EXPERT_OPINIONS =
       ProcessVariable.jsonList("expertOpinions", ExpertOpinion.class);
   public static final ProcessVariable<String> FINAL_REPORT_NOTES = ProcessVariable.text("finalReportNotes");
+  /** Why fewer online responses than {@code minSurveyResponses} came in: the quality gate of 正式形成评估报告. */
+  public static final ProcessVariable<String> SURVEY_SHORTFALL_REASON = ProcessVariable.text("surveyShortfallReason");
   public static final ProcessVariable<Boolean> REPORT_REVISED_BY_TEAM = ProcessVariable.bool("reportRevisedByTeam");
 
   // --- 决策机关审定 (Art. 13(4), 16) ---
@@ -154,6 +165,10 @@ public final class EvaluationVariables {
   public static final ProcessVariable<String> OUTCOME_REASONS = ProcessVariable.text("outcomeReasons");
   public static final ProcessVariable<String> EVALUATION_OUTCOME_LABEL = ProcessVariable.text("evaluationOutcomeLabel");
   public static final ProcessVariable<String> REPORT_RETURN_COMMENTS = ProcessVariable.text("reportReturnComments");
+  /** Whether the authority publishes a summary of the approved report on /public/evaluations. */
+  public static final ProcessVariable<Boolean> PUBLISH_SUMMARY = ProcessVariable.bool("publishSummary");
+  public static final ProcessVariable<String> PUBLIC_SUMMARY = ProcessVariable.text("publicSummary");
+  public static final ProcessVariable<String> PUBLIC_KEY_FINDINGS = ProcessVariable.text("publicKeyFindings");
   /** The user who decided 决策机关审定, for the approval page of the report. */
   public static final ProcessVariable<String> REPORT_APPROVED_BY = ProcessVariable.text("reportApprovedBy");
   /** Art. 18 requests arriving mid-evaluation, set by decision tracking. */

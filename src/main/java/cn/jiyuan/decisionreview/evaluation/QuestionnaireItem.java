@@ -10,13 +10,25 @@ import java.util.List;
  *
  * @param type a {@link QuestionType} name, kept as submitted so that the rule can refuse an unknown one
  * @param options the choices of a choice question, one per line
+ * @param required whether the public must answer it; null (designed before the field existed) counts as required
+ * @param dimension the {@link Dimension} name a satisfaction question measures, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record QuestionnaireItem(String question, String type, String options) {
+public record QuestionnaireItem(String question, String type, String options, Boolean required, String dimension) {
 
   public static QuestionnaireItem of(String question, QuestionType type, String... options) {
-    return new QuestionnaireItem(question, type.name(), options.length == 0 ? null : String.join("\n", options));
+    return new QuestionnaireItem(question, type.name(), options.length == 0 ? null : String.join("\n", options), true,
+        null);
+  }
+
+  /** A satisfaction question on one Art. 7 dimension. */
+  public static QuestionnaireItem scale(String question, Dimension dimension, boolean required) {
+    return new QuestionnaireItem(question, QuestionType.SCALE.name(), null, required, dimension.name());
+  }
+
+  public boolean isRequired() {
+    return !Boolean.FALSE.equals(required);
   }
 
   /** Choice options are typed one per line. */
