@@ -167,7 +167,7 @@ public class EvaluationScenario {
   public EvaluationScenario closeSurveyEarly() {
     if (engine.getRuntimeService().createExecutionQuery().processInstanceId(instance.getId())
         .activityId(TaskKeys.COLLECT_SURVEY_RESPONSES).count() > 0) {
-      engine.getRuntimeService().createMessageCorrelation(TaskKeys.SURVEY_CLOSED_EARLY)
+      engine.getRuntimeService().createMessageCorrelation(EvaluationMessages.SURVEY_CLOSED_EARLY)
           .processInstanceId(instance.getId()).correlate();
     }
     return drain();

@@ -264,7 +264,7 @@ class PostEvaluationEngineTest {
     ProcessInstance instance = startBefore(TaskKeys.COLLECT_SURVEY_RESPONSES,
         openSurvey(java.time.OffsetDateTime.parse("2027-01-31T00:00:00+08:00")));
 
-    engine.getRuntimeService().createMessageCorrelation(TaskKeys.SURVEY_CLOSED_EARLY).processInstanceId(instance.getId())
+    engine.getRuntimeService().createMessageCorrelation(EvaluationMessages.SURVEY_CLOSED_EARLY).processInstanceId(instance.getId())
         .correlate();
     // the timer went with the receive task; one job is left, before the aggregation
     for (int attempt = 1; attempt <= 3; attempt++) {
