@@ -39,10 +39,12 @@ public class EvaluationDemoData {
 
   private final ProcessEngine engine;
   private final SeedLock seedLock;
+  private final DemoSurveyAnswers surveyAnswers;
 
-  public EvaluationDemoData(ProcessEngine engine, SeedLock seedLock) {
+  public EvaluationDemoData(ProcessEngine engine, SeedLock seedLock, DemoSurveyAnswers surveyAnswers) {
     this.engine = engine;
     this.seedLock = seedLock;
+    this.surveyAnswers = surveyAnswers;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -79,9 +81,15 @@ public class EvaluationDemoData {
     act("jigou", pid, TaskKeys.DESIGN_SURVEY, EvaluationSubmissions.designSurvey("家长、教师、学生三类对象；城区与农村学校分层抽样",
         "济源市中小学课后服务满意度调查", 30, List.of(
             QuestionnaireItem.of("您的身份", QuestionType.SINGLE, "学生家长", "教师", "学生", "其他"),
-            QuestionnaireItem.of("您对课后服务总体是否满意？", QuestionType.SCALE),
+            QuestionnaireItem.scale("您对课后服务总体是否满意？", Dimension.ALIGNMENT, true),
+            QuestionnaireItem.scale("您对课后服务的时间安排和内容是否满意？", Dimension.EXECUTION, true),
+            QuestionnaireItem.scale("您对收费标准和报名程序的公开透明是否满意？", Dimension.PROCEDURE, true),
+            QuestionnaireItem.scale("您对课后服务减轻家庭接送和辅导负担的效果是否满意？", Dimension.EFFECT, true),
+            QuestionnaireItem.scale("您对课后服务实现“双减”目标的情况是否满意？", Dimension.OBJECTIVES, true),
             QuestionnaireItem.of("您认为课后服务存在哪些问题？", QuestionType.MULTIPLE, "时间安排不合理", "内容单一", "收费偏高", "师资不足"),
-            QuestionnaireItem.of("您对完善课后服务有什么建议？", QuestionType.TEXT))));
+            new QuestionnaireItem("您对完善课后服务有什么建议？", QuestionType.TEXT.name(), null, false, null))));
+    // the questionnaire stays open for its 30 days: citizens have started answering on the public page
+    surveyAnswers.answer(pid, 18);
   }
 
   /** 老旧小区改造: simplified self-evaluation by the legal office, waiting for the authority's resolution. */
@@ -119,7 +127,16 @@ public class EvaluationDemoData {
         "减税降费、融资支持、营商环境三类 22 项措施", "第七条；企业问卷、座谈会", "两个月", 30000, "市司法局牵头"));
     act("zhengfu", pid, TaskKeys.APPROVE_PLAN, EvaluationSubmissions.approvePlan());
     act("sifa", pid, TaskKeys.DESIGN_SURVEY, EvaluationSubmissions.designSurvey("规上企业与小微企业分别抽样",
-        "民营企业政策获得感调查", 20, List.of(QuestionnaireItem.of("您对政策措施的总体满意度", QuestionType.SCALE))));
+        "民营企业政策获得感调查", 20, List.of(
+            QuestionnaireItem.scale("您对政策措施的总体满意度", Dimension.ALIGNMENT, true),
+            QuestionnaireItem.scale("您对惠企政策兑现流程的便利程度是否满意？", Dimension.PROCEDURE, true),
+            QuestionnaireItem.of("您的企业享受了哪些政策？", QuestionType.MULTIPLE, "减税降费", "融资支持", "用地保障", "人才引进"),
+            new QuestionnaireItem("您对完善政策措施的建议", QuestionType.TEXT.name(), null, false, null))));
+    // 36 enterprises answered; the legal office ended the questionnaire early, so its results are in the record
+    surveyAnswers.answer(pid, 36);
+    engine.getRuntimeService().createMessageCorrelation(EvaluationMessages.SURVEY_CLOSED_EARLY).processInstanceId(pid)
+        .correlate();
+    runDueJobs(pid);
   }
 
   /** 城市更新: just requested under Art. 8(5); the legal office decides how to evaluate. Plus a decision only tracked. */
