@@ -97,9 +97,18 @@ class ArchitectureTest {
 
   private static boolean isServiceOrData(JavaClass target) {
     JavaClass outer = target.getEnclosingClass().orElse(target);
-    return target.isRecord() || target.isEnum() || outer.isAnnotatedWith(Component.class)
+    return target.isRecord() || target.isEnum() || isVariableContract(outer) || outer.isAnnotatedWith(Component.class)
         || outer.isAnnotatedWith(Service.class) || outer.isAnnotatedWith(Repository.class)
         || outer.isMetaAnnotatedWith(Component.class);
+  }
+
+  /**
+   * A process's variable contract (its {@code *Variables} class of {@code ProcessVariable} constants) is data: a step
+   * of another feature that runs in that process reads and writes its variables through it, not by literal names.
+   */
+  private static boolean isVariableContract(JavaClass type) {
+    return type.getSimpleName().endsWith("Variables") && type.getFields().stream()
+        .anyMatch(f -> f.getRawType().isEquivalentTo(cn.jiyuan.decisionreview.shared.ProcessVariable.class));
   }
 
   /** The feature a package belongs to ({@code tracking}, {@code evaluation}, …), or null outside the project. */

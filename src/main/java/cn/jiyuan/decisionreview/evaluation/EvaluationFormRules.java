@@ -188,12 +188,30 @@ public class EvaluationFormRules {
       }
       r.require(!isBlank(e.summary()), field, n + "缺少主要情况");
     }
+    onlineSurveyAsAggregated(var, entries, r);
     if (code(var, PROCEDURE_TYPE, Procedure.class) == Procedure.SIMPLIFIED) {
       r.require(channels.stream().anyMatch(EvaluationCodes.SIMPLIFIED_CHANNELS::contains), field,
           "简易程序须至少采用座谈会、网上问卷调查、书面征求意见或论证会之一（第十五条）");
     } else {
       r.require(channels.size() >= 2, field, "完整程序须通过至少两种方式听取意见（第六条、第十二条第（二）项）");
     }
+  }
+
+  /**
+   * Where the system ran the online questionnaire, its entry is the system's count of the answers: the team may add
+   * channels but not edit, drop or duplicate that one (the figures feed the report and the quality gate).
+   */
+  private static void onlineSurveyAsAggregated(Function<String, Object> var, List<Consultation> entries,
+      FormRefusal r) {
+    if (isBlank(text(var.apply(SURVEY_ID.name())))) {
+      return;
+    }
+    Integer responses = SURVEY_RESPONSE_COUNT.of(var);
+    List<Consultation> online = entries.stream().filter(e -> e != null && "ONLINE_SURVEY".equals(e.channel())).toList();
+    r.require(online.size() == 1 && responses != null
+        && Long.valueOf(responses).equals(online.get(0).participantCount()),
+        CONSULTATIONS.name(), "“网上问卷”一项由系统根据公众答卷自动汇总（共 " + (responses == null ? 0 : responses)
+            + " 份答卷），不能修改、删除或重复添加");
   }
 
   private static void analysis(Function<String, Object> var, FormRefusal r) {

@@ -158,6 +158,11 @@ public final class EvaluationSubmissions {
     return FINAL_REPORT_NOTES.putInto(Variables.createVariables(), notes);
   }
 
+  /** 形成评估报告 with the reason why the online questionnaire got fewer answers than the quality gate asks. */
+  public static VariableMap finalizeReport(String notes, String surveyShortfallReason) {
+    return SURVEY_SHORTFALL_REASON.putInto(finalizeReport(notes), surveyShortfallReason);
+  }
+
   /** 决策机关审定 approved with its 处理决定 (Art. 16): an {@code EvaluationCodes.OUTCOMES} code. */
   public static VariableMap approveReport(String outcome, String reasons) {
     VariableMap v = REPORT_DECISION.putInto(Variables.createVariables(), ReviewDecision.APPROVE);

@@ -155,6 +155,8 @@ public final class EvaluationVariables {
   public static final ProcessVariable<String> FINAL_REPORT_NOTES = ProcessVariable.text("finalReportNotes");
   /** Why fewer online responses than {@code minSurveyResponses} came in: the quality gate of 正式形成评估报告. */
   public static final ProcessVariable<String> SURVEY_SHORTFALL_REASON = ProcessVariable.text("surveyShortfallReason");
+  /** Task-local on 正式形成评估报告: the configured fewest responses, so that the form states the rule it is held to. */
+  public static final ProcessVariable<Integer> MIN_SURVEY_RESPONSES = ProcessVariable.integer("minSurveyResponses");
   public static final ProcessVariable<Boolean> REPORT_REVISED_BY_TEAM = ProcessVariable.bool("reportRevisedByTeam");
 
   // --- 决策机关审定 (Art. 13(4), 16) ---

@@ -35,6 +35,9 @@ public final class TaskKeys {
   public static final String GENERATE_FINAL = "Task_GenerateFinal";
   public static final String RECORD_APPROVAL = "Task_RecordApproval";
   public static final String ARCHIVE = "Task_Archive";
+  /** The online questionnaire takes answers here until its timer or message {@link EvaluationMessages#SURVEY_CLOSED_EARLY}. */
+  public static final String COLLECT_SURVEY_RESPONSES = "Task_CollectSurveyResponses";
+  public static final String AGGREGATE_SURVEY = "Task_AggregateSurvey";
   public static final String END_COMPLETED = "EndEvent_Completed";
   public static final String CHECK_AGENCY_ELIGIBILITY = "Task_CheckAgencyEligibility";
 

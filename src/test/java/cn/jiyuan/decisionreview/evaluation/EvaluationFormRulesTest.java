@@ -121,6 +121,33 @@ class EvaluationFormRulesTest {
   }
 
   @Test
+  void theOnlineSurveyEntryIsTheSystemsCountAndCannotBeEditedDroppedOrDuplicated() {
+    String online = "{\"channel\":\"ONLINE_SURVEY\",\"date\":\"2026-11-30\",\"participants\":42,\"opinionCount\":7,"
+        + "\"summary\":\"网上问卷自动汇总\"}";
+    String symposium = "{\"channel\":\"SYMPOSIUM\",\"date\":\"2026-12-01\",\"participants\":20,\"summary\":\"座谈会\"}";
+    Map<String, Object> survey = map(EvaluationVariables.PROCEDURE_TYPE.name(), "FULL", EvaluationVariables.SURVEY_ID.name(),
+        "abcdefghijklmnopqrstuv", EvaluationVariables.SURVEY_RESPONSE_COUNT.name(), 42);
+    survey.put(EvaluationVariables.CONSULTATIONS.name(), "[" + online + "," + symposium + "]");
+    assertThat(check(TaskKeys.RECORD_CONSULTATIONS, survey)).isEmpty();
+    survey.put(EvaluationVariables.CONSULTATIONS.name(), "[" + online.replace("42", "4200") + "," + symposium + "]");
+    assertThat(check(TaskKeys.RECORD_CONSULTATIONS, survey)).anyMatch(p -> p.contains("由系统根据公众答卷自动汇总（共 42 份答卷）"));
+    survey.put(EvaluationVariables.CONSULTATIONS.name(), "[" + symposium + "," + symposium.replace("SYMPOSIUM", "FIELD_RESEARCH") + "]");
+    assertThat(check(TaskKeys.RECORD_CONSULTATIONS, survey)).anyMatch(p -> p.contains("不能修改、删除或重复添加"));
+    survey.put(EvaluationVariables.CONSULTATIONS.name(), "[" + online + "," + online + "," + symposium + "]");
+    assertThat(check(TaskKeys.RECORD_CONSULTATIONS, survey)).anyMatch(p -> p.contains("不能修改、删除或重复添加"));
+  }
+
+  @Test
+  void questionnaireItemsHaveValidDimensionsDistinctOptionsAndBoundedSizes() {
+    Map<String, Object> v = map(EvaluationVariables.SURVEY_OUTLINE.name(), "x", EvaluationVariables.QUESTIONNAIRE_TITLE.name(), "y",
+        EvaluationVariables.QUESTIONNAIRE_DAYS.name(), 10, EvaluationVariables.QUESTIONNAIRE_ITEMS.name(),
+        "[{\"question\":\"满意度\",\"type\":\"SCALE\",\"dimension\":\"HAPPINESS\"},"
+            + "{\"question\":\"身份\",\"type\":\"SINGLE\",\"options\":\"家长\\n家长\"}]");
+    assertThat(check(TaskKeys.DESIGN_SURVEY, v)).anyMatch(p -> p.contains("第1题的评估维度无效"))
+        .anyMatch(p -> p.contains("第2题的选项不能重复"));
+  }
+
+  @Test
   void article7ScoresAreWholeNumbersFrom0To100ForDimensionsInScopeOnly() {
     Map<String, Object> v = map(EvaluationVariables.EVALUATION_SCOPE.name(), "PARTIAL", EvaluationVariables.DIMENSIONS_IN_SCOPE.name(), "[\"EFFECT\"]", "scoreEffect", 101,
         "findingsEffect", "x", EvaluationVariables.IMPLEMENTATION_PERFORMANCE.name(), "a", EvaluationVariables.INSTITUTIONAL_DESIGN.name(), "b", EvaluationVariables.PRELIMINARY_CONCLUSION.name(), "c",

@@ -145,13 +145,32 @@ public class EvaluationScenario {
         "全市 120 所学校开展课后服务，参与学生 8.6 万人", "部分农村学校师资不足", "收费标准争议", "增加财政补助"));
   }
 
+  /**
+   * The team records its own channels next to the online questionnaire's entry, which the system made when the
+   * survey closed (full procedure); a survey still open is ended early first, as staff would.
+   */
   public EvaluationScenario recordConsultations(String key, boolean twoChannels) {
+    closeSurveyEarly();
     List<Consultation> entries = new java.util.ArrayList<>();
+    List<Consultation> recorded = var(EvaluationVariables.CONSULTATIONS);
+    if (recorded != null) {
+      entries.addAll(recorded);
+    }
     entries.add(Consultation.of("SYMPOSIUM", LocalDate.of(2026, 10, 12), 25, 18, "家长代表座谈"));
-    if (twoChannels) {
-      entries.add(Consultation.of("ONLINE_SURVEY", LocalDate.of(2026, 10, 20), 1200, 356, "网上问卷"));
+    if (twoChannels && recorded == null) {
+      entries.add(Consultation.of("FIELD_RESEARCH", LocalDate.of(2026, 10, 20), 12, 30, "实地调研"));
     }
     return complete(key, EvaluationSubmissions.recordConsultations(entries));
+  }
+
+  /** Staff end the online questionnaire before its window, if it is still taking answers; the results follow. */
+  public EvaluationScenario closeSurveyEarly() {
+    if (engine.getRuntimeService().createExecutionQuery().processInstanceId(instance.getId())
+        .activityId(TaskKeys.COLLECT_SURVEY_RESPONSES).count() > 0) {
+      engine.getRuntimeService().createMessageCorrelation(EvaluationMessages.SURVEY_CLOSED_EARLY)
+          .processInstanceId(instance.getId()).correlate();
+    }
+    return drain();
   }
 
   public EvaluationScenario analysis(String key, int score, List<Dimension> inScope) {
@@ -182,6 +201,10 @@ public class EvaluationScenario {
   }
 
   public EvaluationScenario finalizeReport() {
+    if (var(EvaluationVariables.SURVEY_ID) != null) {
+      return complete(TaskKeys.FINALIZE_REPORT, EvaluationSubmissions.finalizeReport("吸收专家意见后定稿",
+          "问卷征集期内答卷较少，已通过座谈会和实地调研补充听取意见"));
+    }
     return complete(TaskKeys.FINALIZE_REPORT, EvaluationSubmissions.finalizeReport("吸收专家意见后定稿"));
   }
 

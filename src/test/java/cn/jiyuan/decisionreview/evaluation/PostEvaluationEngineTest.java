@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * each bean does is tested where the bean is.
  */
 @Deployment(resources = {"processes/post-evaluation.bpmn", "dmn/evaluationGrade.dmn", "forms/analysis.form",
-    "forms/finalize-report.form", "forms/authority-approval.form", "forms/mitigation.form", "forms/re-decision.form"})
+    "forms/finalize-report.form", "forms/authority-approval.form", "forms/consultation-records.form", "forms/mitigation.form", "forms/re-decision.form"})
 class PostEvaluationEngineTest {
 
   @RegisterExtension
@@ -225,5 +225,56 @@ class PostEvaluationEngineTest {
     executeJob(instance, TaskKeys.NOTIFY_EVALUATION_STARTED);
     verify(notify).execute(any());
     assertThat(waitsAt(instance, TaskKeys.DETERMINE_METHOD)).isTrue();
+  }
+  /** The survey's variables as 制定调查提纲和问卷 leaves them: a window ending on {@code closesAt}. */
+  private static Map<String, Object> openSurvey(java.time.OffsetDateTime closesAt) {
+    VariableMap v = Variables.createVariables();
+    EvaluationVariables.EVALUATOR_GROUP.putInto(v, Groups.LEGAL_AFFAIRS);
+    EvaluationVariables.EXECUTING_UNIT.putInto(v, "exec-fgw");
+    EvaluationVariables.PROCEDURE_TYPE.putInto(v, Procedure.FULL);
+    EvaluationVariables.SURVEY_ID.putInto(v, "survey-under-test-0001");
+    EvaluationVariables.SURVEY_CLOSES_AT.putInto(v, closesAt.toString());
+    return v;
+  }
+
+  @Test
+  void theSurveyTakesAnswersUntilItsWindowEndsThenItsResultsAreAggregatedBeforeTheConsultationRecord()
+      throws Exception {
+    JavaDelegate aggregate = mock(JavaDelegate.class);
+    register("aggregateSurvey", aggregate);
+    java.time.OffsetDateTime closesAt = java.time.OffsetDateTime.parse("2026-12-31T09:30:00+08:00");
+    ProcessInstance instance = startBefore(TaskKeys.COLLECT_SURVEY_RESPONSES, openSurvey(closesAt));
+
+    Job timer = job(instance);
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(closesAt.toInstant());
+    assertThat(waitsAt(instance, TaskKeys.RECORD_CONSULTATIONS)).isFalse();
+
+    engine.getManagementService().executeJob(timer.getId()); // the window ends
+    verify(aggregate, never()).execute(any()); // aggregation is machine work of its own transaction
+    executeJob(instance, TaskKeys.AGGREGATE_SURVEY);
+    verify(aggregate).execute(any());
+    assertThat(waitsAt(instance, TaskKeys.RECORD_CONSULTATIONS)).isTrue();
+  }
+
+  @Test
+  void staffCanEndTheSurveyEarlyAndAFailingAggregationBecomesAnIncidentWithTheSurveyClosed() throws Exception {
+    JavaDelegate aggregate = mock(JavaDelegate.class);
+    doThrow(new IllegalStateException("汇总网上问卷结果失败：数据库不可用")).when(aggregate).execute(any());
+    register("aggregateSurvey", aggregate);
+    ProcessInstance instance = startBefore(TaskKeys.COLLECT_SURVEY_RESPONSES,
+        openSurvey(java.time.OffsetDateTime.parse("2027-01-31T00:00:00+08:00")));
+
+    engine.getRuntimeService().createMessageCorrelation(EvaluationMessages.SURVEY_CLOSED_EARLY).processInstanceId(instance.getId())
+        .correlate();
+    // the timer went with the receive task; one job is left, before the aggregation
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      Job job = job(instance);
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()));
+    }
+    Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo(TaskKeys.AGGREGATE_SURVEY);
+    assertThat(incident.getIncidentMessage()).contains("汇总网上问卷结果失败");
+    assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(instance.getId())
+        .activityId(TaskKeys.COLLECT_SURVEY_RESPONSES).count()).isZero();
   }
 }
