@@ -38,13 +38,25 @@ public class EvaluationAccess {
   }
 
   public Verdict check(CurrentUser user, String processInstanceId) {
+    return decide(user, processInstanceId, ALWAYS);
+  }
+
+  /**
+   * Who may act on the evaluation beyond reading it (e.g. end its questionnaire early): its participants and the
+   * legal office, which organises evaluations; the supervisors and the authority read but do not act by this right.
+   */
+  public Verdict checkActing(CurrentUser user, String processInstanceId) {
+    return decide(user, processInstanceId, Set.of(Groups.LEGAL_AFFAIRS));
+  }
+
+  private Verdict decide(CurrentUser user, String processInstanceId, Set<String> always) {
     return system.run(() -> {
       HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
           .processInstanceId(processInstanceId).singleResult();
       if (instance == null || !ProcessKeys.POST_EVALUATION.equals(instance.getProcessDefinitionKey())) {
         return Verdict.NOT_FOUND;
       }
-      if (user.groupIds().stream().anyMatch(ALWAYS::contains)) {
+      if (user.groupIds().stream().anyMatch(always::contains)) {
         return Verdict.ALLOWED;
       }
       List<String> participantGroups = historyService.createHistoricVariableInstanceQuery()

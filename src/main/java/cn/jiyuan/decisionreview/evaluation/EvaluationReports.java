@@ -180,7 +180,37 @@ public class EvaluationReports {
         EvaluationCodes.label(EvaluationCodes.OUTCOMES, SUGGESTED_OUTCOME.of(var)),
         PRELIMINARY_CONCLUSION.of(var), RECOMMENDATIONS.of(var),
         OTHER_ISSUES.of(var), materials, opinions,
-        organisation.measures().versionText(), clock.today(), draft);
+        organisation.measures().versionText(), clock.today(), draft, surveySummary(SURVEY_RESULTS.of(var)));
+  }
+
+  /** Short names of the Art. 7 dimensions that fit a chart axis; the sections of the report use the full ones. */
+  static final Map<Dimension, String> CHART_LABELS = Map.of(Dimension.LEGALITY, "合法性与协调性",
+      Dimension.EXECUTION, "执行情况与措施", Dimension.PROCEDURE, "执行程序", Dimension.ALIGNMENT, "发展方向与公众满意度",
+      Dimension.EFFECT, "近期效益与长远影响", Dimension.OBJECTIVES, "结果与目的符合程度");
+
+  /** The questionnaire's aggregate as the report draws it; null before 汇总问卷结果 (no charts then). */
+  static ReportData.SurveySummary surveySummary(SurveyResults results) {
+    if (results == null) {
+      return null;
+    }
+    List<SurveyResults.DimensionResult> dimensions = results.dimensions() == null ? List.of()
+        : results.dimensions().stream().filter(java.util.Objects::nonNull).toList();
+    // the scale as aggregated, in its order (the aggregate keeps every point, also those nobody chose)
+    List<String> scale = dimensions.stream().map(SurveyResults.DimensionResult::distribution)
+        .filter(java.util.Objects::nonNull).findFirst().map(d -> List.copyOf(d.keySet())).orElse(List.of());
+    List<ReportData.SurveyDimension> rows = dimensions.stream().map(d -> new ReportData.SurveyDimension(
+        Dimension.fromCode(d.dimension()).map(CHART_LABELS::get).orElse(d.label()),
+        scale.stream().map(point -> d.distribution() == null ? 0 : d.distribution().getOrDefault(point, 0)).toList(),
+        d.mean(), d.score())).toList();
+    LocalDate closedOn = null;
+    if (results.closedAt() != null) {
+      try {
+        closedOn = java.time.OffsetDateTime.parse(results.closedAt()).atZoneSameInstant(BeijingClock.ZONE).toLocalDate();
+      } catch (java.time.format.DateTimeParseException e) {
+        closedOn = null; // a hand-edited variable: the report leaves the date out
+      }
+    }
+    return new ReportData.SurveySummary(results.responseCount(), closedOn, results.awareness(), scale, rows);
   }
 
   private ReportData.Evaluator evaluator(Function<String, Object> var) {

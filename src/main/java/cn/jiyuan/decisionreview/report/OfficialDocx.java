@@ -283,6 +283,14 @@ final class OfficialDocx {
     return p;
   }
 
+  /** A centred paragraph for a chart: single line spacing, since an exact line height would clip the drawing. */
+  XWPFParagraph chartParagraph() {
+    XWPFParagraph p = doc.createParagraph();
+    p.setAlignment(ParagraphAlignment.CENTER);
+    singleSpacing(p);
+    return p;
+  }
+
   /** An empty paragraph that starts a new page. */
   XWPFParagraph pageBreakBefore(XWPFParagraph p) {
     p.setPageBreak(true);

@@ -14,6 +14,7 @@ import java.util.List;
  * @param implementationSummary the executing unit's data, problems, risks and suggestions (Art. 5)
  * @param measuresVersion the rules that applied, e.g. 《济源市重大行政决策实施情况跟踪反馈与后评估办法》（济政办〔2022〕4号）
  * @param draft true for the 初稿 (Art. 13(1)), false for the report submitted to the authority (Art. 13(3), (4))
+ * @param survey the online questionnaire's results (Art. 12), null when there was none or it has not closed
  */
 public record ReportData(
     String decisionNumber,
@@ -43,7 +44,53 @@ public record ReportData(
     List<ExpertOpinion> expertOpinions,
     String measuresVersion,
     LocalDate reportDate,
-    boolean draft) {
+    boolean draft,
+    SurveySummary survey) {
+
+  /** A report without online questionnaire results. */
+  public ReportData(String decisionNumber, String decisionTitle, String executingUnitName, String authorityName,
+      String evaluationTypeLabel, String legalBasis, Evaluator evaluator, String procedureLabel, String scopeLabel,
+      List<TeamMember> team, List<Contributor> contributors, List<TimelineEntry> timeline,
+      List<Consultation> consultations, List<DimensionResult> dimensions, String implementationPerformance,
+      String institutionalDesign, String implementationSummary, Double weightedScore, String gradeLabel,
+      String suggestedOutcomeLabel, String preliminaryConclusion, String recommendations, String otherIssues,
+      List<Material> materials, List<ExpertOpinion> expertOpinions, String measuresVersion, LocalDate reportDate,
+      boolean draft) {
+    this(decisionNumber, decisionTitle, executingUnitName, authorityName, evaluationTypeLabel, legalBasis, evaluator,
+        procedureLabel, scopeLabel, team, contributors, timeline, consultations, dimensions, implementationPerformance,
+        institutionalDesign, implementationSummary, weightedScore, gradeLabel, suggestedOutcomeLabel,
+        preliminaryConclusion, recommendations, otherIssues, materials, expertOpinions, measuresVersion, reportDate,
+        draft, null);
+  }
+
+  /** The same report with the online questionnaire's results. */
+  public ReportData withSurvey(SurveySummary summary) {
+    return new ReportData(decisionNumber, decisionTitle, executingUnitName, authorityName, evaluationTypeLabel,
+        legalBasis, evaluator, procedureLabel, scopeLabel, team, contributors, timeline, consultations, dimensions,
+        implementationPerformance, institutionalDesign, implementationSummary, weightedScore, gradeLabel,
+        suggestedOutcomeLabel, preliminaryConclusion, recommendations, otherIssues, materials, expertOpinions,
+        measuresVersion, reportDate, draft, summary);
+  }
+
+  /**
+   * The online questionnaire's results (Art. 12), drawn as native Word charts.
+   *
+   * @param closedOn the day the questionnaire stopped taking answers
+   * @param awareness share (0–1) of satisfaction answers other than 不清楚; null without any
+   * @param scaleLabels the answer scale in order, e.g. 很满意 … 很不满意, 不清楚
+   * @param dimensions the Art. 7 dimensions in order
+   */
+  public record SurveySummary(int responseCount, LocalDate closedOn, Double awareness, List<String> scaleLabels,
+      List<SurveyDimension> dimensions) {}
+
+  /**
+   * One dimension's satisfaction.
+   *
+   * @param label a short name that fits a chart axis
+   * @param distribution the number of answers per scale point, in the order of {@code scaleLabels}
+   * @param score 0–100, null when the dimension had no answer other than 不清楚
+   */
+  public record SurveyDimension(String label, List<Integer> distribution, Double mean, Double score) {}
 
   /**
    * Who evaluated (Art. 11, 15, 21). A self-evaluation is carried out by the undertaking unit; a commissioned one by

@@ -15,6 +15,8 @@ import cn.jiyuan.decisionreview.report.ReportData.DimensionResult;
 import cn.jiyuan.decisionreview.report.ReportData.Evaluator;
 import cn.jiyuan.decisionreview.report.ReportData.ExpertOpinion;
 import cn.jiyuan.decisionreview.report.ReportData.Material;
+import cn.jiyuan.decisionreview.report.ReportData.SurveyDimension;
+import cn.jiyuan.decisionreview.report.ReportData.SurveySummary;
 import cn.jiyuan.decisionreview.report.ReportData.TeamMember;
 import cn.jiyuan.decisionreview.report.ReportData.TimelineEntry;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
@@ -300,8 +302,10 @@ public class ReportService {
     }
 
     List<Consultation> consultations = list(d.consultations());
-    if (!consultations.isEmpty()) {
+    if (!consultations.isEmpty() || d.survey() != null) {
       w.heading2(n.next() + "公众参与情况");
+    }
+    if (!consultations.isEmpty()) {
       int participants = 0;
       int opinions = 0;
       Set<String> channels = new LinkedHashSet<>();
@@ -323,6 +327,39 @@ public class ReportService {
       w.table(List.of("方式", "日期", "参与人数", "意见数", "主要情况"), new int[] {1300, 2300, 1200, 1000, 3044},
           new boolean[] {true, true, true, true, false}, rows);
     }
+    if (d.survey() != null) {
+      surveyResults(w, d.survey());
+    }
+  }
+
+  /** The online questionnaire's results (Art. 12) in two sentences, then its two charts. */
+  private static void surveyResults(OfficialDocx w, SurveySummary s) {
+    StringBuilder text = new StringBuilder("网上问卷调查");
+    if (s.closedOn() != null) {
+      text.append("于").append(ReportText.date(s.closedOn())).append("结束征集，");
+    }
+    text.append("共收到答卷").append(s.responseCount()).append("份");
+    if (s.awareness() != null) {
+      text.append("；对满意度题目作出评价（未选“不清楚”）的占").append(percent(s.awareness()))
+          .append("，反映公众对决策的认知度");
+    }
+    text.append("。");
+    List<SurveyDimension> dimensions = list(s.dimensions());
+    List<String> scores = dimensions.stream().filter(x -> x.score() != null)
+        .map(x -> cell(x.label()) + ScoreText.of(x.score()).replace(" ", "")).toList();
+    if (!scores.isEmpty()) {
+      text.append("按“很满意”5分至“很不满意”1分折算为百分制，各维度满意度得分为：").append(String.join("，", scores))
+          .append(scores.size() < dimensions.size() ? "；其余维度没有有效评价" : "").append("。");
+    }
+    w.body(text.toString());
+    if (s.responseCount() > 0 && !dimensions.isEmpty()) {
+      w.intro("各维度满意度分布和得分见下图。");
+      SurveyCharts.add(w, s);
+    }
+  }
+
+  private static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f%%", share * 100);
   }
 
   /**
