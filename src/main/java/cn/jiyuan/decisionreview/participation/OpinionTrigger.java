@@ -83,6 +83,9 @@ public class OpinionTrigger {
     try {
       Instant now = clock.instant();
       Instant windowStart = windowStart(now);
+      if (raisedSince(decisionNumber, windowStart)) {
+        return Optional.empty(); // the usual case past the threshold: no table to ask, no history to write
+      }
       int count = opinions.countSince(decisionNumber, windowStart);
       if (!reachesThreshold(count)) {
         return Optional.empty();
@@ -94,6 +97,12 @@ public class OpinionTrigger {
       LOG.error("公众意见达到第八条第（三）项门槛，但未能提出评估申请（决策文号 {}），下一条意见时重试", decisionNumber, e);
       return Optional.empty();
     }
+  }
+
+  private boolean raisedSince(String number, Instant windowStart) {
+    Integer raised = jdbc.queryForObject("SELECT COUNT(*) FROM dr_opinion_trigger WHERE decision_number = ? AND "
+        + "raised_at >= ?", Integer.class, number, Timestamp.from(windowStart));
+    return raised != null && raised > 0;
   }
 
   Instant windowStart(Instant now) {
