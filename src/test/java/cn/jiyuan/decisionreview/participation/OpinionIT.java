@@ -150,6 +150,9 @@ class OpinionIT {
     Http.Response none = Http.anonymous(port).send(Http.anonymous(port).request(path(number))
         .POST(HttpRequest.BodyPublishers.ofString("category=PROBLEM")));
     assertThat(none.status()).isEqualTo(415);
+    // wrong methods are refused by Spring MVC before the endpoint, never as a 500
+    assertThat(Http.anonymous(port).get(path(number)).status()).isEqualTo(405);
+    assertThat(Http.anonymous(port).putJson(path(number), opinion("PROBLEM", "x")).status()).isEqualTo(405);
     assertThat(stored(number)).isZero();
   }
 
