@@ -45,7 +45,7 @@ public class ParticipationDemoAnswers implements DemoSurveyAnswers {
       Map<String, Object> answers = sheet(survey, random, i);
       Instant at = survey.opensAt().plusSeconds(spanSeconds * (i + 1) / (count + 1));
       SurveyResponse response = new SurveyResponse(Receipts.next(at), survey.surveyId(), answers, at);
-      surveys.addResponse(response, Integer.toHexString(answers.hashCode()), addresses.hash("198.51.100." + i));
+      surveys.addResponse(response, PublicSurveys.answersHash(answers), addresses.hash("198.51.100." + i));
     }
   }
 
