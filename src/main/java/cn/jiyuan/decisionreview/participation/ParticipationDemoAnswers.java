@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo profile: answer sheets spread over the hours since the questionnaire opened, from distinct made-up addresses
+ * Demo profile: answer sheets spread over the time since the questionnaire opened, from distinct made-up addresses
  * (hashed like real ones), leaning to 满意 so that the results look like a real survey's. Seeded, so every demo
  * database shows the same figures.
  */
@@ -40,10 +40,11 @@ public class ParticipationDemoAnswers implements DemoSurveyAnswers {
         .orElseThrow(() -> new IllegalStateException("该评估没有网上问卷：" + processInstanceId));
     Random random = new Random(processInstanceId.hashCode());
     Instant now = clock.instant();
-    long spanSeconds = Math.max(60, Duration.between(survey.opensAt(), now).getSeconds());
+    // within the time the survey has been open, so that every sheet counts when it closes now
+    long spanMillis = Math.max(1, Duration.between(survey.opensAt(), now).toMillis());
     for (int i = 0; i < count; i++) {
       Map<String, Object> answers = sheet(survey, random, i);
-      Instant at = survey.opensAt().plusSeconds(spanSeconds * (i + 1) / (count + 1));
+      Instant at = survey.opensAt().plusMillis(spanMillis * i / count);
       SurveyResponse response = new SurveyResponse(Receipts.next(at), survey.surveyId(), answers, at);
       surveys.addResponse(response, PublicSurveys.answersHash(answers), addresses.hash("198.51.100." + i));
     }
