@@ -130,15 +130,31 @@ class PostEvaluationRestIT {
     submit("jigou", pid, TaskKeys.DESIGN_SURVEY, vars(EvaluationVariables.SURVEY_OUTLINE.name(), "入户调查", EvaluationVariables.QUESTIONNAIRE_TITLE.name(), "老旧小区改造满意度",
         EvaluationVariables.QUESTIONNAIRE_DAYS.name(), 20, EvaluationVariables.QUESTIONNAIRE_ITEMS.name(), json(List.of(QuestionnaireItem.of("总体满意度", QuestionType.SCALE)))));
 
+    // The questionnaire is public at once: a citizen answers without login; the team ends it early.
+    String surveyId = as("jigou").get("/api/evaluations/" + pid + "/survey").json().get("surveyId").asText();
+    Http.Response answered = Http.anonymous(port).postJson("/public/api/surveys/" + surveyId + "/responses",
+        Map.of("answers", Map.of("q1", 4)));
+    assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+    assertThat(as("jigou").postJson("/api/evaluations/" + pid + "/survey/close", Map.of()).status()).isEqualTo(200);
+    Jobs.drain(engine, pid);
+
     byte[] pdf = "%PDF-1.7 实施情况".getBytes(StandardCharsets.UTF_8);
     submit("fgw", pid, TaskKeys.SUPPLY_MATERIALS, vars(
         EvaluationVariables.materialFile(1), Map.of("value", Base64.getEncoder().encodeToString(pdf), "type", "File",
             "valueInfo", Map.of("filename", "改造进度台账.pdf", "mimetype", "application/pdf")),
         EvaluationVariables.IMPLEMENTATION_DATA.name(), "已完成 38 个小区", EvaluationVariables.IMPLEMENTATION_PROBLEMS.name(), "资金拨付慢", EvaluationVariables.IMPLEMENTATION_RISKS.name(), "工期延误",
         EvaluationVariables.IMPLEMENTATION_SUGGESTIONS.name(), "建立资金直达机制"));
-    submit("jigou", pid, TaskKeys.RECORD_CONSULTATIONS, vars(EvaluationVariables.CONSULTATIONS.name(), json(List.of(
-        Consultation.of("FIELD_RESEARCH", java.time.LocalDate.of(2026, 9, 1), 60, null, "入户走访"),
-        Consultation.of("WRITTEN_SOLICITATION", java.time.LocalDate.of(2026, 9, 10), 12, 30, "书面征求街道意见")))));
+    JsonNode online = as("jigou").get("/engine-rest/process-instance/" + pid + "/variables/"
+        + EvaluationVariables.CONSULTATIONS.name() + "?deserializeValue=false").json();
+    List<Consultation> recorded = new java.util.ArrayList<>(EvaluationVariables.CONSULTATIONS.from(
+        Map.of(EvaluationVariables.CONSULTATIONS.name(), online.get("value").asText())));
+    assertThat(recorded).singleElement().satisfies(c -> {
+      assertThat(c.channel()).isEqualTo("ONLINE_SURVEY");
+      assertThat(c.participantCount()).isEqualTo(1);
+    });
+    recorded.add(Consultation.of("FIELD_RESEARCH", java.time.LocalDate.of(2026, 9, 1), 60, null, "入户走访"));
+    recorded.add(Consultation.of("WRITTEN_SOLICITATION", java.time.LocalDate.of(2026, 9, 10), 12, 30, "书面征求街道意见"));
+    submit("jigou", pid, TaskKeys.RECORD_CONSULTATIONS, vars(EvaluationVariables.CONSULTATIONS.name(), json(recorded)));
     Map<String, Object> analysis = new LinkedHashMap<>();
     for (Dimension d : Dimension.values()) {
       analysis.put(d.scoreVariable(), Map.of("value", 85));
@@ -153,7 +169,12 @@ class PostEvaluationRestIT {
     submit("jigou", pid, TaskKeys.SELECT_EXPERTS, vars(EvaluationVariables.SELECTED_EXPERTS.name(), json(List.of("zhuanjia1"))));
     submit("zhuanjia1", pid, TaskKeys.EXPERT_OPINION, vars(EvaluationVariables.EXPERT_CONCLUSION.name(), "DISAGREE", EvaluationVariables.EXPERT_OPINION.name(), "总体认可",
         EvaluationVariables.DISSENT_REASON.name(), "满意度样本偏少"));
-    submit("jigou", pid, TaskKeys.FINALIZE_REPORT, vars(EvaluationVariables.FINAL_REPORT_NOTES.name(), "已吸收专家意见"));
+    Http.Response gate = as("jigou").postJson("/engine-rest/task/" + task(as("jigou"), pid, TaskKeys.FINALIZE_REPORT)
+        + "/submit-form", vars(EvaluationVariables.FINAL_REPORT_NOTES.name(), "已吸收专家意见"));
+    assertThat(gate.status()).isEqualTo(400);
+    assertThat(gate.json().get("message").asText()).as("the quality gate").contains("只收到 1 份答卷").contains("说明原因");
+    submit("jigou", pid, TaskKeys.FINALIZE_REPORT, vars(EvaluationVariables.FINAL_REPORT_NOTES.name(), "已吸收专家意见",
+        EvaluationVariables.SURVEY_SHORTFALL_REASON.name(), "小区居民以老年人为主，网上答卷少，已以入户走访补充"));
     submit("zhengfu", pid, TaskKeys.AUTHORITY_APPROVAL, vars(EvaluationVariables.REPORT_DECISION.name(), "APPROVE", EvaluationVariables.EVALUATION_OUTCOME.name(), "CONTINUE",
         EvaluationVariables.OUTCOME_REASONS.name(), "成效明显，继续执行"));
 

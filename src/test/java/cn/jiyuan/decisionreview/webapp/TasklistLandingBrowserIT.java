@@ -139,24 +139,25 @@ class TasklistLandingBrowserIT {
   @Test
   void theConsultationCounterCountsFilledRowsAndTheBudgetIsGrouped() throws Exception {
     EvaluationScenario consult = EvaluationScenario.start(engine, number(), "exec-jyj");
-    consult.determineMethod(EvaluatorType.SELF, Procedure.FULL, Groups.LEGAL_AFFAIRS, null).formTeam().draftPlan().approvePlan(ReviewDecision.APPROVE).designSurvey();
+    consult.determineMethod(EvaluatorType.SELF, Procedure.FULL, Groups.LEGAL_AFFAIRS, null).formTeam().draftPlan().approvePlan(ReviewDecision.APPROVE).designSurvey()
+        .closeSurveyEarly();
     EvaluationScenario plan = EvaluationScenario.start(engine, number(), "exec-jyj");
     plan.determineMethod(EvaluatorType.SELF, Procedure.FULL, Groups.LEGAL_AFFAIRS, null).formTeam().draftPlan(); // budget 50000
     try (Browser browser = Browser.start()) {
       browser.loginToWebapp(base(), "tasklist", "sifa", "demo");
       browser.waitForText("我的待办");
       openAndClaim(browser, consult.task(TaskKeys.RECORD_CONSULTATIONS), "征求意见记录");
-      browser.waitForText("已填写 0 条记录，使用了 0 种不同方式，尚未满足两种不同方式的要求");
-      browser.screenshot("consultations-empty");
-      choose(browser, 1, "座谈会");
+      // the questionnaire's row is the system's; the team adds its own channels after it
       browser.waitForText("已填写 1 条记录，使用了 1 种不同方式，尚未满足两种不同方式的要求");
-      choose(browser, 2, "座谈会");
-      browser.waitForText("已填写 2 条记录，使用了 1 种不同方式，尚未满足两种不同方式的要求");
-      browser.screenshot("consultations-one-channel");
+      browser.waitForText("第一条“网上问卷”记录由系统根据答卷自动汇总");
+      browser.screenshot("consultations-online-survey");
       browser.click(By.cssSelector("button.fjs-repeat-render-add")); // form-js's 添加 (Add new)
-      browser.waitForText("已填写 2 条记录，使用了 1 种不同方式"); // a new empty row counts for nothing
-      choose(browser, 3, "网上问卷");
-      browser.waitForText("已填写 3 条记录，使用了 2 种不同方式，已满足两种不同方式的要求");
+      browser.waitForText("已填写 1 条记录，使用了 1 种不同方式"); // a new empty row counts for nothing
+      choose(browser, 2, "座谈会");
+      browser.waitForText("已填写 2 条记录，使用了 2 种不同方式，已满足两种不同方式的要求");
+      browser.click(By.cssSelector("button.fjs-repeat-render-add"));
+      choose(browser, 3, "座谈会");
+      browser.waitForText("已填写 3 条记录，使用了 2 种不同方式，已满足两种不同方式的要求"); // one channel counts once
       browser.screenshot("consultations-two-channels");
       assertThat(browser.bodyText()).doesNotContain("Add new");
     }
