@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
+import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.support.Jobs;
 import cn.jiyuan.decisionreview.support.Tasklist;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,18 @@ class WalkthroughFullProcedureBrowserIT extends Walkthrough {
           .text("选项", "稳定\n偶尔不稳定\n经常不稳定");
       done(t, "制定调查提纲和问卷");
 
+      // The questionnaire is public now: citizens answer without login (PublicSurveyBrowserIT walks the page on a
+      // phone); the team ends it early through the API, and its results enter the consultation record.
+      String evaluationId = evaluation(number).getId();
+      Http team = Http.basic(port, "jigou", "demo");
+      String surveyId = team.get("/api/evaluations/" + evaluationId + "/survey").json().get("surveyId").asText();
+      for (int score : new int[] {5, 4, 2}) {
+        assertThat(Http.anonymous(port).postJson("/public/api/surveys/" + surveyId + "/responses",
+            Map.of("answers", Map.of("q1", score, "q2", "稳定"))).status()).isEqualTo(201);
+      }
+      assertThat(team.postJson("/api/evaluations/" + evaluationId + "/survey/close", Map.of()).status()).isEqualTo(200);
+      Jobs.drain(engine, number);
+
       work(t, "zjj", "提供实施情况材料", number);
       t.form().text("实施情况数据", "已完成 126 公里管网改造，覆盖 9 个镇 214 个村。")
           .text("存在的问题", "部分山区村水压不足。").text("存在的风险", "水价调整可能引发群众意见。")
@@ -105,10 +119,11 @@ class WalkthroughFullProcedureBrowserIT extends Walkthrough {
       done(t, "提供实施情况材料");
 
       work(t, "jigou", "征求意见与调查记录", number);
-      t.form().rows("征求意见记录", 2);
-      t.form().row("征求意见记录", 1).select("方式", "实地调研").date("日期", today.minusDays(3)).text("参与人数", 12)
+      assertThat(t.detailText()).contains("共收到 3 份答卷");
+      t.form().rows("征求意见记录", 3);
+      t.form().row("征求意见记录", 2).select("方式", "实地调研").date("日期", today.minusDays(3)).text("参与人数", 12)
           .text("收集意见数", 8).text("主要情况", "走访 3 个镇 6 个村的供水站和用户，收集意见 8 条。");
-      t.form().row("征求意见记录", 2).select("方式", "座谈会").date("日期", today.minusDays(1)).text("参与人数", 15)
+      t.form().row("征求意见记录", 3).select("方式", "座谈会").date("日期", today.minusDays(1)).text("参与人数", 15)
           .text("收集意见数", 11).text("主要情况", "召开人大代表、村民代表座谈会，收集意见 11 条。");
       done(t, "征求意见与调查记录");
 
@@ -138,11 +153,16 @@ class WalkthroughFullProcedureBrowserIT extends Walkthrough {
       work(t, "jigou", "正式形成评估报告", number);
       assertThat(t.detailText()).contains("问卷样本中山区村比例偏低");
       t.form().text("修改说明", "采纳专家意见，补充山区村样本分析；不同意意见如实写入报告附件。");
+      String gate = t.submitExpectingRefusal("答卷");
+      t.shot("正式形成评估报告-问卷答卷不足被拒绝");
+      assertThat(gate).contains("只收到 3 份答卷");
+      t.form().text("答卷不足的说明", "山区村网络条件有限，网上答卷较少，已以实地调研和座谈会补充听取意见。");
       done(t, "正式形成评估报告");
 
       work(t, "zhengfu", "决策机关审定", number);
       t.form().choose("审定意见", "审定通过").select("处理决定", "调整决策内容")
-          .text("理由", "总体达到预期，山区村供水保障需调整实施方案。");
+          .text("理由", "总体达到预期，山区村供水保障需调整实施方案。")
+          .check("公开评估摘要").text("公开的摘要", "城乡供水一体化改革总体达到预期，山区村供水保障将调整实施方案。");
       done(t, "决策机关审定");
 
       work(t, "zjj", "采取补救措施", number);
@@ -157,6 +177,8 @@ class WalkthroughFullProcedureBrowserIT extends Walkthrough {
     assertThat(evaluation.getEndTime()).as("the evaluation has ended").isNotNull();
     assertThat(variable(evaluation, EvaluationVariables.EVALUATION_OUTCOME)).isEqualTo("ADJUST");
     assertThat(variable(evaluation, EvaluationVariables.AGENCY_ID)).isEqualTo("demo");
+    assertThat(Http.anonymous(port).get("/public/api/evaluations").body()).as("the published summary")
+        .contains(number).contains("山区村供水保障将调整实施方案");
   }
 
 }
