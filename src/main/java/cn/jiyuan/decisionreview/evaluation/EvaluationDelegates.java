@@ -8,6 +8,7 @@ import cn.jiyuan.decisionreview.notification.Notifications;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.EvaluationCodes;
 import cn.jiyuan.decisionreview.shared.FormValues;
+import cn.jiyuan.decisionreview.shared.MachineStep;
 import cn.jiyuan.decisionreview.shared.ParticipantGrants;
 import cn.jiyuan.decisionreview.shared.ScoreText;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

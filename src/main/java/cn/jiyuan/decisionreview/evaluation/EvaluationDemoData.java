@@ -39,10 +39,12 @@ public class EvaluationDemoData {
 
   private final ProcessEngine engine;
   private final SeedLock seedLock;
+  private final DemoSurveyAnswers surveyAnswers;
 
-  public EvaluationDemoData(ProcessEngine engine, SeedLock seedLock) {
+  public EvaluationDemoData(ProcessEngine engine, SeedLock seedLock, DemoSurveyAnswers surveyAnswers) {
     this.engine = engine;
     this.seedLock = seedLock;
+    this.surveyAnswers = surveyAnswers;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -57,7 +59,8 @@ public class EvaluationDemoData {
       simplifiedAtAuthorityApproval();
       selfEvaluationAtMaterials();
       justStarted();
-      LOG.info("已生成演示数据：5 项重大行政决策，4 项评估处于不同阶段");
+      completedAndPublished();
+      LOG.info("已生成演示数据：6 项重大行政决策，4 项评估处于不同阶段，1 项已审定并公开摘要");
     });
   }
 
@@ -79,9 +82,15 @@ public class EvaluationDemoData {
     act("jigou", pid, TaskKeys.DESIGN_SURVEY, EvaluationSubmissions.designSurvey("家长、教师、学生三类对象；城区与农村学校分层抽样",
         "济源市中小学课后服务满意度调查", 30, List.of(
             QuestionnaireItem.of("您的身份", QuestionType.SINGLE, "学生家长", "教师", "学生", "其他"),
-            QuestionnaireItem.of("您对课后服务总体是否满意？", QuestionType.SCALE),
+            QuestionnaireItem.scale("您对课后服务总体是否满意？", Dimension.ALIGNMENT, true),
+            QuestionnaireItem.scale("您对课后服务的时间安排和内容是否满意？", Dimension.EXECUTION, true),
+            QuestionnaireItem.scale("您对收费标准和报名程序的公开透明是否满意？", Dimension.PROCEDURE, true),
+            QuestionnaireItem.scale("您对课后服务减轻家庭接送和辅导负担的效果是否满意？", Dimension.EFFECT, true),
+            QuestionnaireItem.scale("您对课后服务实现“双减”目标的情况是否满意？", Dimension.OBJECTIVES, true),
             QuestionnaireItem.of("您认为课后服务存在哪些问题？", QuestionType.MULTIPLE, "时间安排不合理", "内容单一", "收费偏高", "师资不足"),
-            QuestionnaireItem.of("您对完善课后服务有什么建议？", QuestionType.TEXT))));
+            new QuestionnaireItem("您对完善课后服务有什么建议？", QuestionType.TEXT.name(), null, false, null))));
+    // the questionnaire stays open for its 30 days: citizens have started answering on the public page
+    surveyAnswers.answer(pid, 18);
   }
 
   /** 老旧小区改造: simplified self-evaluation by the legal office, waiting for the authority's resolution. */
@@ -119,7 +128,45 @@ public class EvaluationDemoData {
         "减税降费、融资支持、营商环境三类 22 项措施", "第七条；企业问卷、座谈会", "两个月", 30000, "市司法局牵头"));
     act("zhengfu", pid, TaskKeys.APPROVE_PLAN, EvaluationSubmissions.approvePlan());
     act("sifa", pid, TaskKeys.DESIGN_SURVEY, EvaluationSubmissions.designSurvey("规上企业与小微企业分别抽样",
-        "民营企业政策获得感调查", 20, List.of(QuestionnaireItem.of("您对政策措施的总体满意度", QuestionType.SCALE))));
+        "民营企业政策获得感调查", 20, List.of(
+            QuestionnaireItem.scale("您对政策措施的总体满意度", Dimension.ALIGNMENT, true),
+            QuestionnaireItem.scale("您对惠企政策兑现流程的便利程度是否满意？", Dimension.PROCEDURE, true),
+            QuestionnaireItem.of("您的企业享受了哪些政策？", QuestionType.MULTIPLE, "减税降费", "融资支持", "用地保障", "人才引进"),
+            new QuestionnaireItem("您对完善政策措施的建议", QuestionType.TEXT.name(), null, false, null))));
+    // 36 enterprises answered; the legal office ended the questionnaire early, so its results are in the record
+    surveyAnswers.answer(pid, 36);
+    engine.getRuntimeService().createMessageCorrelation(EvaluationMessages.SURVEY_CLOSED_EARLY).processInstanceId(pid)
+        .correlate();
+    runDueJobs(pid);
+  }
+
+  /**
+   * 城乡供水: a simplified evaluation approved last; the authority chose to publish its summary, which the public page
+   * /public/evaluations shows.
+   */
+  private void completedAndPublished() {
+    String pid = registerAndRequest("济政〔2023〕18号", "济源市城乡供水一体化实施方案", "OTHER", false, "2023-06-01", null,
+        "exec-zjj", "zhengfu", "AUTHORITY_DEEMS_NECESSARY", "城乡供水一体化改革关系群众切身利益，决策机关认为有必要评估");
+    act("sifa", pid, TaskKeys.DETERMINE_METHOD, EvaluationSubmissions.determineMethod(EvaluatorType.SELF,
+        Procedure.SIMPLIFIED, "评估事项单一、争议较小，采用简易程序（第十五条）", Groups.LEGAL_AFFAIRS, null));
+    act("zjj", pid, TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED, EvaluationSubmissions.supplyMaterials(List.of(
+        Variables.fileValue("城乡供水一体化实施情况.pdf").file("%PDF-1.4\n% 演示材料\n".getBytes(StandardCharsets.UTF_8))
+            .mimeType("application/pdf").create()),
+        "新建改造管网 126 公里，覆盖 9 个镇 214 个村，农村自来水普及率由 71% 提高到 96%", "部分山区村水压不足",
+        "水价调整可能引发群众意见", "分区分类推进，完善水价听证"));
+    act("sifa", pid, TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, EvaluationSubmissions.recordConsultations(List.of(
+        Consultation.of("SYMPOSIUM", LocalDate.of(2026, 6, 18), 28, 35, "邀请人大代表、村民代表和供水企业座谈"),
+        Consultation.of("WRITTEN_SOLICITATION", LocalDate.of(2026, 6, 25), 9, 14, "书面征求 9 个镇人民政府意见"))));
+    act("sifa", pid, TaskKeys.ANALYSIS_SIMPLIFIED, EvaluationSubmissions.analysis(java.util.Arrays.stream(Dimension.values())
+            .map(d -> new Assessment(d, 86, d.label() + "：总体符合要求")).toList(),
+        false, false, "农村自来水普及率 96%，水质达标率 100%", "水价形成机制基本可行", "改革总体达到预期效果",
+        "加强山区村加压设施建设"));
+    act("sifa", pid, TaskKeys.REVIEW_DRAFT, EvaluationSubmissions.reviewDraft("初稿结构完整", null));
+    act("sifa", pid, TaskKeys.FINALIZE_REPORT, EvaluationSubmissions.finalizeReport("定稿，提交决策机关审定"));
+    act("zhengfu", pid, TaskKeys.AUTHORITY_APPROVAL, EvaluationSubmissions.approveAndPublish("CONTINUE",
+        "改革达到预期效果，继续执行", "经评估，《济源市城乡供水一体化实施方案》实施以来，全市新建改造供水管网 126 公里，"
+            + "农村自来水普及率由 71% 提高到 96%，水质达标率 100%，决策目标基本实现。决定继续执行，并加强山区村供水保障。",
+        "农村自来水普及率提高 25 个百分点；部分山区村水压不足，需建设加压设施。"));
   }
 
   /** 城市更新: just requested under Art. 8(5); the legal office decides how to evaluate. Plus a decision only tracked. */

@@ -266,6 +266,25 @@ public class EvaluationFormRules {
     } else if (decision == ReviewDecision.RETURN) {
       r.require(REPORT_RETURN_COMMENTS.of(var) != null, REPORT_RETURN_COMMENTS.name(), "退回修改时须填写退回意见");
     }
+    // Art. 16 openness: only an approved report is published, and only with a summary the authority wrote for it.
+    Object publish = var.apply(PUBLISH_SUMMARY.name());
+    r.require(FormValues.isBooleanOrBlank(publish), PUBLISH_SUMMARY.name(), "“公开评估摘要”只能勾选或不勾选");
+    if (Boolean.TRUE.equals(FormValues.bool(publish))) {
+      r.require(decision == ReviewDecision.APPROVE, PUBLISH_SUMMARY.name(), "只有审定通过的评估报告才能公开评估摘要（第十六条）");
+      String summary = text(var.apply(PUBLIC_SUMMARY.name()));
+      r.require(summary != null, PUBLIC_SUMMARY.name(), "公开评估摘要时须填写公开的摘要");
+      r.require(codePoints(summary) <= MAX_PUBLIC_TEXT, PUBLIC_SUMMARY.name(),
+          "公开的摘要不能超过 " + MAX_PUBLIC_TEXT + " 字");
+      r.require(codePoints(text(var.apply(PUBLIC_KEY_FINDINGS.name()))) <= MAX_PUBLIC_TEXT, PUBLIC_KEY_FINDINGS.name(),
+          "主要评估发现不能超过 " + MAX_PUBLIC_TEXT + " 字");
+    }
+  }
+
+  /** The longest published summary and key findings (authority-approval.form says the same). */
+  static final int MAX_PUBLIC_TEXT = 2_000;
+
+  private static int codePoints(String s) {
+    return s == null ? 0 : s.codePointCount(0, s.length());
   }
 
   /** Pairs of a text variable and its label: each must be filled in. */

@@ -170,6 +170,14 @@ public final class EvaluationSubmissions {
     return OUTCOME_REASONS.putInto(v, reasons);
   }
 
+  /** 决策机关审定 approved, publishing a summary of the report on the public page (Art. 16). */
+  public static VariableMap approveAndPublish(String outcome, String reasons, String summary, String keyFindings) {
+    VariableMap v = approveReport(outcome, reasons);
+    PUBLISH_SUMMARY.putInto(v, true);
+    PUBLIC_SUMMARY.putInto(v, summary);
+    return PUBLIC_KEY_FINDINGS.putInto(v, keyFindings);
+  }
+
   /** 决策机关审定 returned with comments (Art. 13(4)). */
   public static VariableMap returnReport(String comments) {
     VariableMap v = REPORT_DECISION.putInto(Variables.createVariables(), ReviewDecision.RETURN);

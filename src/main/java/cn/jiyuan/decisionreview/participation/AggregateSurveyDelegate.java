@@ -1,5 +1,7 @@
 package cn.jiyuan.decisionreview.participation;
 
+import cn.jiyuan.decisionreview.shared.MachineStep;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,7 @@ public class AggregateSurveyDelegate implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
-    closing.closeAndAggregate(execution);
+  public void execute(DelegateExecution execution) throws Exception {
+    MachineStep.failingWith("汇总网上问卷结果失败", closing::closeAndAggregate).execute(execution);
   }
 }

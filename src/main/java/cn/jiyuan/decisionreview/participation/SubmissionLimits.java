@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,23 @@ public class SubmissionLimits {
     RateLimiter[] pair = limiters.get(scope + '|' + clientHash,
         key -> new RateLimiter[] {RateLimiter.of(key + "#burst", burst), RateLimiter.of(key, sustained)});
     return pair[0].acquirePermission() && pair[1].acquirePermission();
+  }
+
+  /**
+   * After a refusal: how long until both limits of the key have a permit again (for {@code Retry-After}); zero when
+   * the key is not limited.
+   */
+  public Duration retryAfter(String scope, String clientHash) {
+    RateLimiter[] pair = limiters.getIfPresent(scope + '|' + clientHash);
+    long nanos = 0;
+    if (pair != null) {
+      for (RateLimiter limiter : pair) {
+        if (limiter instanceof AtomicRateLimiter atomic && atomic.getMetrics().getAvailablePermissions() <= 0) {
+          nanos = Math.max(nanos, atomic.getDetailedMetrics().getNanosToWait());
+        }
+      }
+    }
+    return Duration.ofNanos(nanos);
   }
 
   private static RateLimiterConfig config(int permits, Duration period) {

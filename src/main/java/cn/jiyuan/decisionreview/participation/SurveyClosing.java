@@ -28,10 +28,12 @@ public class SurveyClosing {
 
   private final SurveyStore store;
   private final SurveyAggregation aggregation;
+  private final BeijingClock clock;
 
-  public SurveyClosing(SurveyStore store, SurveyAggregation aggregation) {
+  public SurveyClosing(SurveyStore store, SurveyAggregation aggregation, BeijingClock clock) {
     this.store = store;
     this.aggregation = aggregation;
+    this.clock = clock;
   }
 
   /** The evaluation's survey, with the answer sheets it took while open. */
@@ -55,7 +57,11 @@ public class SurveyClosing {
       throw new IllegalStateException("该评估没有网上问卷，无法汇总问卷结果（surveyId=" + surveyId + "）");
     }
     if (survey.closedAt() == null) {
-      store.close(surveyId, survey.endedAt());
+      // ended by its timer, or by the message without the staff API (which closes first): no answer after now
+      Instant now = clock.instant();
+      Instant end = now.isBefore(survey.closesAt()) ? now : survey.closesAt();
+      store.close(surveyId, end);
+      survey = store.find(surveyId).orElseThrow();
     }
     Answered answered = answered(survey);
     SurveyResults results = aggregation.aggregate(survey, answered.responses(), survey.endedAt());

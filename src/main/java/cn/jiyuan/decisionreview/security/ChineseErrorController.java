@@ -67,7 +67,8 @@ public class ChineseErrorController implements ErrorController {
       return true;
     }
     String p = path.toLowerCase(java.util.Locale.ROOT);
-    if (p.startsWith("/api") || p.startsWith("/engine-rest") || p.startsWith("/camunda/api") || p.startsWith("/actuator")) {
+    if (p.startsWith("/api") || p.startsWith("/engine-rest") || p.startsWith("/camunda/api") || p.startsWith("/actuator")
+        || p.startsWith("/public/api/")) {
       return true;
     }
     return accept == null || !accept.contains("text/html");

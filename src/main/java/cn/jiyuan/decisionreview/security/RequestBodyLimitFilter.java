@@ -27,13 +27,20 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
       + " MB（每个文件不超过 20 MB）。";
 
   private final long maxBytes;
+  private final String message;
 
   public RequestBodyLimitFilter() {
     this(RequestLimits.MAX_BODY_BYTES);
   }
 
   RequestBodyLimitFilter(long maxBytes) {
+    this(maxBytes, MESSAGE);
+  }
+
+  /** A cap of its own, with the message that states it (the public pages take far less than the forms). */
+  public RequestBodyLimitFilter(long maxBytes, String message) {
     this.maxBytes = maxBytes;
+    this.message = message;
   }
 
   @Override
@@ -44,9 +51,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
       request.setAttribute(TOO_LARGE_ATTRIBUTE, Boolean.TRUE);
       response.setHeader("Connection", "close"); // do not read the rest of what is left on the wire
       if (EnginePaths.of(request) != null) {
-        JsonErrors.writeEngine(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException", MESSAGE);
+        JsonErrors.writeEngine(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException", message);
       } else {
-        JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large", MESSAGE);
+        JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large", message);
       }
       return;
     }

@@ -32,6 +32,12 @@ public class EvaluationRequests {
   /** A city's count of opinions; the bound keeps a JSON 1e20 from becoming −1 in an Integer variable. */
   static final int MAX_PUBLIC_OPINIONS = 10_000_000;
 
+  /**
+   * The requester of a request the system raises itself when the public's opinions reach the Art. 8(3) threshold
+   * (participation). Shown as it is in the decision's requests; no person or unit stands behind it.
+   */
+  public static final String SYSTEM_REQUESTER = "系统（公众意见统计）";
+
   private final RuntimeService runtimeService;
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
@@ -74,7 +80,7 @@ public class EvaluationRequests {
       r.add(DECISION_NUMBER.name(), "未找到文号为“" + number + "”的正在跟踪的重大行政决策，请核对文号或先登记决策");
     }
     String requester = REQUESTED_BY.get(execution);
-    if (tracking != null && requester != null) {
+    if (tracking != null && requester != null && !raisedBySystem(execution, requester, reason)) {
       String unit = FormValues.text(system.run(() -> runtimeService.getVariable(tracking.getId(), EXECUTING_UNIT.name())));
       List<String> groups = system.run(() -> identityService.createGroupQuery().groupMember(requester).list())
           .stream().map(Group::getId).toList();
@@ -87,6 +93,16 @@ public class EvaluationRequests {
     DECISION_NUMBER.set(execution, number.value());
     PUBLIC_OPINION_COUNT.set(execution, opinions == null ? null : opinions.intValue());
     REQUEST_REASON_LABEL.set(execution, TrackingCodes.REQUEST_REASONS.get(reason));
+  }
+
+  /**
+   * A request the system raised (no one is signed in, so the engine left the requester to the starter): a person's
+   * request always has its signed-in user as {@code requestedBy}, and may not set that variable itself
+   * ({@code FormSubmissionGuard}), so no person can pass for the system.
+   */
+  private static boolean raisedBySystem(DelegateExecution execution, String requester, String reason) {
+    return SYSTEM_REQUESTER.equals(requester) && "PUBLIC_OPINIONS".equals(reason)
+        && execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null;
   }
 
   /** After evaluationTrigger: accepted or not, the article, urgency, and the table's reason for a refusal. */

@@ -105,6 +105,9 @@ class PostEvaluationProcessIT {
     s.approvePlan(ReviewDecision.RETURN);
     assertThat(s.var(PLAN_REVIEW_COMMENTS)).isEqualTo("请补充经费测算依据");
     s.draftPlan().approvePlan(ReviewDecision.APPROVE).designSurvey();
+    assertThat(s.var(EvaluationVariables.SURVEY_ID)).as("the questionnaire is open to the public").hasSizeGreaterThanOrEqualTo(16);
+    assertThat(s.tasks(TaskKeys.RECORD_CONSULTATIONS)).as("the record waits for the questionnaire's results").isEmpty();
+    s.closeSurveyEarly();
 
     assertThat(candidates(s, TaskKeys.SUPPLY_MATERIALS)).containsExactly("exec-jyj");
     assertThat(candidates(s, TaskKeys.RECORD_CONSULTATIONS)).containsExactly("legal-affairs");
@@ -227,7 +230,7 @@ class PostEvaluationProcessIT {
     assertThatThrownBy(() -> engine.getFormService().submitTaskForm(team, EvaluationSubmissions.formTeam(List.of(
         new TeamMember("张某", "市教育局", "机关工作人员", "1", true, true, "曾参与决策起草")))))
         .hasMessageContaining("利益冲突").hasMessageContaining("第四条");
-    s.formTeam().draftPlan().approvePlan(ReviewDecision.APPROVE).designSurvey();
+    s.formTeam().draftPlan().approvePlan(ReviewDecision.APPROVE).designSurvey().closeSurveyEarly();
     String consultations = s.task(TaskKeys.RECORD_CONSULTATIONS).getId();
     assertThatThrownBy(() -> engine.getFormService().submitTaskForm(consultations, EvaluationSubmissions.recordConsultations(List.of(
         Consultation.of("SYMPOSIUM", java.time.LocalDate.of(2026, 10, 12), 25, null, "座谈")))))

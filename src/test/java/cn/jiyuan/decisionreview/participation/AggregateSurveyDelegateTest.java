@@ -19,13 +19,16 @@ import cn.jiyuan.decisionreview.evaluation.Consultation;
 import cn.jiyuan.decisionreview.evaluation.Dimension;
 import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
 import cn.jiyuan.decisionreview.evaluation.SurveyResults;
+import cn.jiyuan.decisionreview.shared.BeijingClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +41,7 @@ class AggregateSurveyDelegateTest {
   private final DelegateExecution execution = mock(DelegateExecution.class);
   private final SurveyStore store = mock(SurveyStore.class);
   private final AggregateSurveyDelegate delegate =
-      new AggregateSurveyDelegate(new SurveyClosing(store, new SurveyAggregation()));
+      new AggregateSurveyDelegate(new SurveyClosing(store, new SurveyAggregation(), BeijingClock.INSTANCE));
 
   private final Survey survey = survey(scale("q1", Dimension.EFFECT), scale("q2", Dimension.LEGALITY), text("q3"));
 
@@ -93,7 +96,7 @@ class AggregateSurveyDelegateTest {
   }
 
   @Test
-  void anEarlyCloseIsKeptAndAMissingRecordGetsTheChannelAppended() {
+  void anEarlyCloseIsKeptAndAMissingRecordGetsTheChannelAppended() throws Exception {
     Instant early = CLOSES.minusSeconds(86_400 * 5);
     Survey closed = new Survey(survey.surveyId(), survey.processInstanceId(), survey.decisionNumber(),
         survey.decisionTitle(), survey.evaluationType(), survey.title(), survey.questions(), survey.opensAt(),
@@ -115,8 +118,21 @@ class AggregateSurveyDelegateTest {
   @Test
   void withoutASurveyTheStepFailsVisibly() {
     variables.clear();
-    assertThatThrownBy(() -> delegate.execute(execution)).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("该评估没有网上问卷");
+    assertThatThrownBy(() -> delegate.execute(execution)).isInstanceOf(ProcessEngineException.class)
+        .hasMessageStartingWith("汇总网上问卷结果失败：该评估没有网上问卷");
+  }
+
+  @Test
+  void endedByTheMessageBeforeItsWindowTheSurveyClosesNowNotAtTheWindowsEnd() throws Exception {
+    Instant now = CLOSES.minusSeconds(86_400 * 3);
+    when(store.responses(survey.surveyId())).thenReturn(List.of(sheet("q1", 5)));
+    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    try {
+      delegate.execute(execution);
+    } finally {
+      ClockUtil.reset();
+    }
+    verify(store).close(survey.surveyId(), now);
   }
 
   @Test
