@@ -241,6 +241,39 @@ class SurveyStaffRestIT {
     Http.Response again = as("fgw").postJson("/api/evaluations/" + pid + "/survey/close", Map.of());
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().get("message").asText()).contains("已结束征集");
+
+    // the team adds its other channels; the draft report shows the results with its two native charts
+    byte[] pdf = "%PDF-1.7 实施情况".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    submit("fgw", pid, TaskKeys.SUPPLY_MATERIALS, vars(EvaluationVariables.materialFile(1), Map.of("value",
+        java.util.Base64.getEncoder().encodeToString(pdf), "type", "File", "valueInfo",
+        Map.of("filename", "改造进度台账.pdf", "mimetype", "application/pdf")),
+        EvaluationVariables.IMPLEMENTATION_DATA.name(), "已完成 38 个小区",
+        EvaluationVariables.IMPLEMENTATION_PROBLEMS.name(), "资金拨付慢", EvaluationVariables.IMPLEMENTATION_RISKS.name(), "工期延误",
+        EvaluationVariables.IMPLEMENTATION_SUGGESTIONS.name(), "建立资金直达机制"));
+    List<Consultation> recorded = new ArrayList<>(consultations);
+    recorded.add(Consultation.of("FIELD_RESEARCH", java.time.LocalDate.of(2026, 9, 1), 60, null, "入户走访"));
+    submit("sifa", pid, TaskKeys.RECORD_CONSULTATIONS, vars(EvaluationVariables.CONSULTATIONS.name(), json(recorded)));
+    Map<String, Object> analysis = new LinkedHashMap<>();
+    for (Dimension d : Dimension.values()) {
+      analysis.put(d.scoreVariable(), Map.of("value", 80));
+      analysis.put(d.findingsVariable(), Map.of("value", d.label() + "：总体良好"));
+    }
+    analysis.put(EvaluationVariables.IMPLEMENTATION_PERFORMANCE.name(), Map.of("value", "完成率 90%"));
+    analysis.put(EvaluationVariables.INSTITUTIONAL_DESIGN.name(), Map.of("value", "制度基本健全"));
+    analysis.put(EvaluationVariables.PRELIMINARY_CONCLUSION.name(), Map.of("value", "改造成效明显"));
+    analysis.put(EvaluationVariables.RECOMMENDATIONS.name(), Map.of("value", "加快资金拨付"));
+    submit("sifa", pid, TaskKeys.ANALYSIS, Map.of("variables", analysis));
+    Http.Response report = as("fgw").get("/api/evaluations/" + pid + "/report");
+    assertThat(report.status()).isEqualTo(200);
+    Files.write(Path.of("target", "report-with-survey-draft.docx"), report.bytes());
+    try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+        new ByteArrayInputStream(report.bytes()))) {
+      assertThat(doc.getCharts()).hasSize(2);
+      assertThat(doc.getCharts().get(1).getCTChartSpace().xmlText()).contains("近期效益与长远影响", "<c:v>75.0</c:v>");
+      String text = doc.getParagraphs().stream().map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText)
+          .reduce("", (a, b) -> a + b + "\n");
+      assertThat(text).contains("共收到答卷3份", "近期效益与长远影响75.0分");
+    }
   }
 
   @Test
