@@ -47,7 +47,7 @@ class PostEvaluationModelTest {
         .filter(FlowNode::isCamundaAsyncBefore).map(FlowNode::getId).collect(Collectors.toSet());
     assertThat(boundaries).containsExactlyInAnyOrder(TaskKeys.NOTIFY_EVALUATION_STARTED, TaskKeys.WEIGHTED_SCORE,
         TaskKeys.WEIGHTED_SCORE_SIMPLIFIED, TaskKeys.GENERATE_DRAFT, TaskKeys.GENERATE_FINAL, TaskKeys.RECORD_APPROVAL,
-        TaskKeys.ARCHIVE, TaskKeys.END_COMPLETED);
+        TaskKeys.ARCHIVE, TaskKeys.END_COMPLETED, TaskKeys.AGGREGATE_SURVEY);
     for (String id : boundaries) {
       FlowNode node = model.getModelElementById(id);
       assertThat(node.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)

@@ -72,7 +72,7 @@ class OpinionIntakeTest {
     for (String type : new String[] {null, "text/plain", "application/x-www-form-urlencoded", "*/*", "application/",
         "application/json-patch+json"}) {
       assertThatThrownBy(() -> OpinionController.requireJson(type)).isInstanceOf(PublicRefusal.class)
-          .extracting(e -> ((PublicRefusal) e).status()).isEqualTo(415);
+          .extracting(e -> ((PublicRefusal) e).status()).isEqualTo(org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
     assertThatThrownBy(() -> OpinionController.parse("{\"a\":1} x".getBytes())).isInstanceOf(PublicRefusal.class);
     assertThatThrownBy(() -> OpinionController.parse(new byte[0])).isInstanceOf(PublicRefusal.class);
