@@ -99,6 +99,10 @@
       set.appendChild(list);
     }
     set.appendChild(el('p', { className: 'field-error', id: q.id + '-error', 'aria-live': 'polite' }));
+    // an answered question loses its red mark at once, not only at the next submit
+    set.addEventListener('change', function () {
+      setError(q.id, '');
+    });
     return set;
   }
 
