@@ -71,6 +71,8 @@ public class EvaluationStartListener implements ExecutionListener {
     URGENT.set(execution, "RISK".equals(type) || Boolean.TRUE.equals(URGENT.get(execution)));
     EVALUATION_STARTED_DATE.set(execution, clock.today());
     REPORT_URL.set(execution, reportUrl(execution.getProcessInstanceId()));
+    OPINIONS_URL.set(execution, "/api/evaluations/" + execution.getProcessInstanceId() + "/opinions.xlsx");
+    SURVEY_ANSWERS_URL.set(execution, "/api/evaluations/" + execution.getProcessInstanceId() + "/survey/responses.xlsx");
     UNDERTAKING_UNIT_OPTIONS.set(execution, List.of(
         new SelectOption(directory.groupName(Groups.LEGAL_AFFAIRS) + "（决策机关法治工作机构）", Groups.LEGAL_AFFAIRS),
         new SelectOption(directory.groupName(Groups.DECISION_AUTHORITY), Groups.DECISION_AUTHORITY),

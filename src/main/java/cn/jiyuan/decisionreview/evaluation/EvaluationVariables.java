@@ -133,6 +133,9 @@ public final class EvaluationVariables {
   public static final String EVALUATION_REPORT = EvaluationHandOver.EVALUATION_REPORT;
   /** Task-local link for Camunda Forms. */
   public static final ProcessVariable<String> REPORT_URL = ProcessVariable.text("reportUrl");
+  /** Links for Camunda Forms: the public's opinions on the decision and the questionnaire's raw answers (Excel). */
+  public static final ProcessVariable<String> OPINIONS_URL = ProcessVariable.text("opinionsUrl");
+  public static final ProcessVariable<String> SURVEY_ANSWERS_URL = ProcessVariable.text("surveyAnswersUrl");
   /** File, optional upload in 审核报告初稿. */
   public static final String REVISED_REPORT = "revisedReport";
   public static final ProcessVariable<Boolean> DRAFT_CONFIRMED = ProcessVariable.bool("draftConfirmed");

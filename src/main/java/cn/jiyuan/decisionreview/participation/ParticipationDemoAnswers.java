@@ -2,6 +2,7 @@ package cn.jiyuan.decisionreview.participation;
 
 import cn.jiyuan.decisionreview.evaluation.DemoSurveyAnswers;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
+import cn.jiyuan.decisionreview.shared.OrganisationProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -24,14 +27,19 @@ public class ParticipationDemoAnswers implements DemoSurveyAnswers {
   private static final List<String> SUGGESTIONS = List.of("希望增加农村学校的师资配备。", "课后服务时间可以更灵活一些。",
       "建议公开收费标准和资金使用情况。", "", "活动内容可以更丰富，比如增加体育和艺术类课程。", "");
 
+  private static final Logger LOG = LoggerFactory.getLogger(ParticipationDemoAnswers.class);
+
   private final SurveyStore surveys;
   private final AddressHashes addresses;
   private final BeijingClock clock;
+  private final OrganisationProperties organisation;
 
-  public ParticipationDemoAnswers(SurveyStore surveys, AddressHashes addresses, BeijingClock clock) {
+  public ParticipationDemoAnswers(SurveyStore surveys, AddressHashes addresses, BeijingClock clock,
+      OrganisationProperties organisation) {
     this.surveys = surveys;
     this.addresses = addresses;
     this.clock = clock;
+    this.organisation = organisation;
   }
 
   @Override
@@ -48,6 +56,9 @@ public class ParticipationDemoAnswers implements DemoSurveyAnswers {
       SurveyResponse response = new SurveyResponse(Receipts.next(at), survey.surveyId(), answers, at);
       surveys.addResponse(response, PublicSurveys.answersHash(answers), addresses.hash("198.51.100." + i));
     }
+    // the id is random: a newcomer finds the demo questionnaire's address here
+    LOG.info("演示问卷（{}，{} 份答卷）：{}/public/surveys/{}", survey.decisionNumber(), count,
+        organisation.publicBaseUrl(), survey.surveyId());
   }
 
   private static Map<String, Object> sheet(Survey survey, Random random, int index) {
