@@ -12,7 +12,9 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Art. 23: an evaluation's files and report are for its participants only — the evaluator group, the
@@ -39,6 +41,15 @@ public class EvaluationAccess {
 
   public Verdict check(CurrentUser user, String processInstanceId) {
     return decide(user, processInstanceId, ALWAYS);
+  }
+
+  /** The API's answer to {@link #check}: 404 for no such evaluation, 403 for someone who may not read it (Art. 23). */
+  public void requireReadable(CurrentUser user, String processInstanceId) {
+    switch (check(user, processInstanceId)) {
+      case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "评估不存在。");
+      case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN, "您不是该评估的参与单位，无权查阅（第二十三条）。");
+      case ALLOWED -> { }
+    }
   }
 
   /**

@@ -69,11 +69,7 @@ public class EvaluationOpinionController {
 
   private List<PublicOpinion> opinions(HttpServletRequest request, String processInstanceId) {
     CurrentUser user = (CurrentUser) request.getAttribute(ApiAuthenticationFilter.CURRENT_USER_ATTRIBUTE);
-    switch (access.check(user, processInstanceId)) {
-      case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "评估不存在。");
-      case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN, "您不是该评估的参与单位，无权查阅（第二十三条）。");
-      case ALLOWED -> { }
-    }
+    access.requireReadable(user, processInstanceId);
     return store.of(decisionNumber(processInstanceId));
   }
 

@@ -124,11 +124,7 @@ public class SurveyStaffController {
   }
 
   private Survey surveyOf(HttpServletRequest request, String processInstanceId) {
-    switch (access.check(user(request), processInstanceId)) {
-      case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "评估不存在。");
-      case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN, "您不是该评估的参与单位，无权查阅（第二十三条）。");
-      case ALLOWED -> { }
-    }
+    access.requireReadable(user(request), processInstanceId);
     return store.findByProcessInstance(processInstanceId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "该评估没有网上问卷。"));
   }
