@@ -104,10 +104,32 @@ public final class Browser implements AutoCloseable {
     click(By.xpath("//*[normalize-space(text())='" + text + "']"));
   }
 
+  /**
+   * Opens a Camunda webapp's login form. On a loaded 2-core machine the webapp's first start in a JVM once left
+   * the form unrendered for a minute (CI, stop 17): the page is then saved for a person to look at and loaded once
+   * more, as a person presses F5.
+   */
+  public WebElement openLoginForm(String url) {
+    By username = By.cssSelector("input[ng-model='username']");
+    open(url);
+    try {
+      return waitFor(username);
+    } catch (org.openqa.selenium.TimeoutException slow) {
+      try {
+        Path shot = screenshot("login-form-not-shown-" + System.currentTimeMillis());
+        System.err.println("login form not shown after 60 s at " + driver.getCurrentUrl() + " (" + shot + "); reloading. Page text: "
+            + bodyText().replace('\n', ' '));
+      } catch (IOException | RuntimeException ignored) {
+        // the diagnosis is a courtesy; the reload below is what matters
+      }
+      driver.navigate().refresh();
+      return waitFor(username);
+    }
+  }
+
   /** Logs into a Camunda webapp through its login form. */
   public void loginToWebapp(String baseUrl, String app, String user, String password) {
-    open(baseUrl + "/camunda/app/" + app + "/default/");
-    waitFor(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+    openLoginForm(baseUrl + "/camunda/app/" + app + "/default/").sendKeys(user);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     driver.findElement(By.cssSelector("button[type='submit']")).click();
   }

@@ -68,8 +68,7 @@ public final class Tasklist implements AutoCloseable {
       return this;
     }
     driver.manage().deleteAllCookies();
-    browser.open(base + "/camunda/app/tasklist/default/");
-    WebElement name = browser.waitFor(By.cssSelector("input[ng-model='username']"));
+    WebElement name = browser.openLoginForm(base + "/camunda/app/tasklist/default/");
     name.sendKeys(userId);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
     driver.findElement(By.cssSelector("button[type='submit']")).click();
