@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.participation;
 
+import cn.jiyuan.decisionreview.shared.CarriesOut;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * endpoint (415, 413, 400) rather than exceptions for the project's catch-all handler.
  */
 @RestController
+@CarriesOut({"第六条", "条例第三十五条"})
 public class OpinionController {
 
   private static final ObjectMapper JSON = JsonMapper.builder()

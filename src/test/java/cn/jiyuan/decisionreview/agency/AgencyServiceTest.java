@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.jiyuan.decisionreview.agency.Agency.Sanction;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.SelectOption;
+import cn.jiyuan.decisionreview.support.Covers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -121,6 +122,7 @@ class AgencyServiceTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dr_agency", Integer.class)).isEqualTo(1);
   }
 
+  @Covers({"第二十五条", "条例第四十一条"})
   @Test
   void theSameSanctionSubmittedTwiceIsRecordedOnceAndAnotherIsAdded() {
     AgencyRegistration sanctioned = with(clean("hengtai", "恒泰咨询", "CONSULTANCY"), null, null, "2025-06-30", "事由一");

@@ -7,6 +7,7 @@ import cn.jiyuan.decisionreview.evaluation.EvaluatorType;
 import cn.jiyuan.decisionreview.evaluation.Procedure;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.util.List;
@@ -38,6 +39,8 @@ class DeadlineNotificationIT {
     return jdbc.queryForList("SELECT recipient || ':' || status FROM dr_notification WHERE task_id = ? AND kind = ? ORDER BY recipient",
         String.class, taskId, kind);
   }
+
+  @Covers({"第五条", "条例第四十条"})
 
   @Test
   void announcedRemindedEscalatedAndCancelled() {

@@ -9,6 +9,7 @@ import cn.jiyuan.decisionreview.evaluation.ReviewDecision;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
@@ -50,6 +51,7 @@ class TaskDeadlineIT {
     assertThat(task.getFollowUpDate()).isEqualTo(beijing("2026-02-26", "09:00"));
   }
 
+  @Covers({"第五条"})
   @Test
   void materialsAreDueInTenWorkingDaysAndTheDueDateShowsInTasklistsFilters() {
     ClockUtil.setCurrentTime(beijing("2026-09-28", "10:00"));

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.jiyuan.decisionreview.agency.AgencyService;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
 import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
@@ -183,6 +184,7 @@ class PostEvaluationProcessIT {
     assertThat(s.instance).isEnded();
   }
 
+  @Covers({"第十五条", "条例第三十七条"})
   @Test
   void simplifiedProcedureSkipsExpertsAndAMajorAdjustmentRaisesReDecision() throws Exception {
     EvaluationScenario s = EvaluationScenario.start(engine, number(), "exec-fgw");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
@@ -107,6 +108,7 @@ class OpinionIT {
         .processDefinitionKey(ProcessKeys.EVALUATION_REQUEST).processInstanceBusinessKey(number).count();
   }
 
+  @Covers({"第六条", "条例第三十五条"})
   @Test
   void aCitizenSubmitsAnOpinionAndGetsAReceiptUnderEitherSpellingOfTheNumber() {
     String number = DecisionNumbers.unique();

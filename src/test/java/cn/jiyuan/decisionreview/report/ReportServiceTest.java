@@ -14,6 +14,7 @@ import cn.jiyuan.decisionreview.report.ReportData.TeamMember;
 import cn.jiyuan.decisionreview.report.ReportData.TimelineEntry;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.ScoreText;
+import cn.jiyuan.decisionreview.support.Covers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -256,6 +257,7 @@ class ReportServiceTest {
     }
   }
 
+  @Covers({"第十四条", "条例第三十八条"})
   @Test
   void annexesListMaterialsConsultationsAndExpertOpinionsWithVisibleDissent() throws IOException {
     try (XWPFDocument doc = open(service.render(realistic(false)))) {

@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.support.TestProcesses;
@@ -137,6 +138,7 @@ class SecurityIT {
     }
   }
 
+  @Covers({"第二十三条"})
   @Test
   void aUnitCannotReadAnotherUnitsDataThroughTheRestApi() {
     ProcessInstance fgwInstance = TestProcesses.startUnitTask(engine, "exec-fgw", "济政〔2026〕901号");

@@ -16,6 +16,7 @@ import static org.mockito.Mockito.verify;
 
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
 import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.tracking.RequestRecord.Handling;
 import cn.jiyuan.decisionreview.tracking.ScheduledEvaluation.Status;
 import java.time.LocalDate;
@@ -265,6 +266,7 @@ class DecisionTrackingPathsEngineTest {
         .containsExactly("EXECUTOR_APPLICATION:STARTED", "EXECUTION_RISK:MERGED");
   }
 
+  @Covers({"第十八条"})
   @Test
   void aRiskRequestWhileATimerWaitsStartsAnUrgentEvaluationAndTheTimerWaitsOn() {
     today(date("2026-04-01"));

@@ -8,6 +8,7 @@ import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.FormValues;
 import cn.jiyuan.decisionreview.shared.ProcessVariable;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.support.Jobs;
@@ -78,6 +79,7 @@ class DecisionTrackingProcessIT {
     return engine.getRuntimeService().getVariable(pi.getId(), variable.name());
   }
 
+  @Covers({"第二条", "条例第三十四条"})
   @Test
   void registrationSetsTheBusinessKeyAndRefusesBadInputLeavingNothingBehind() {
     String number = number();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
@@ -94,6 +95,7 @@ class EvaluationRequestIT {
   }
 
   /** What the picker does in Tasklist: list the unit's decisions from the registry, then submit the picked number. */
+  @Covers({"第八条", "条例第三十五条"})
   @Test
   void anExecutingUnitPicksItsDecisionFromTheRegistryAndTrackingStartsTheEvaluation() {
     String own = number();

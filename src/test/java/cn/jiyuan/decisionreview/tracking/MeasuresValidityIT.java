@@ -2,6 +2,7 @@ package cn.jiyuan.decisionreview.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Art. 27: the reminder 90 days before the configured expiry, once; the registration form's warning date. */
 @IntegrationTest
+@Covers({"第二十七条"})
 class MeasuresValidityIT {
 
   @Autowired MeasuresValidity validity;

@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.tracking.RequestRecord.Handling;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The tracking rules that are not tables, without an engine or Spring. */
 class TrackingRulesTest {
 
+  @Covers({"第十八条"})
   @Test
   void aRequestStartsARiskEvaluationForADisputeAndATriggeredOneOtherwise() {
     assertThat(TrackingRules.evaluationTypeOfRequest("EXECUTION_RISK")).isEqualTo("RISK");

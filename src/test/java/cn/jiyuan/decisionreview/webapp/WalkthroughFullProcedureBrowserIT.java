@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 // Headless Chromium through Tasklist; CI runs these once, on H2 (see .ci/run)
 @Tag("browser")
 @IntegrationTest
+@Covers({"第三条", "第五条", "第六条", "第十条", "第十一条", "第十二条", "第十三条", "第十四条", "第十六条", "第二十一条", "第二十二条"})
 class WalkthroughFullProcedureBrowserIT extends Walkthrough {
 
   @Test

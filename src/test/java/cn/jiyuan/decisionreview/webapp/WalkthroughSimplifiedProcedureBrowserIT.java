@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import cn.jiyuan.decisionreview.support.Jobs;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 // Headless Chromium through Tasklist; CI runs these once, on H2 (see .ci/run)
 @Tag("browser")
 @IntegrationTest
+@Covers({"第十五条", "第十六条", "第十七条", "第二十条", "条例第三十七条"})
 class WalkthroughSimplifiedProcedureBrowserIT extends Walkthrough {
 
   @Test

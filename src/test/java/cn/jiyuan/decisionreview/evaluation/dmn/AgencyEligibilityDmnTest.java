@@ -2,6 +2,7 @@ package cn.jiyuan.decisionreview.evaluation.dmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.DmnTableTest;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code dmn/agencyEligibility.dmn} (DESIGN.md §5): 第二十一条、第二十二条、第二十五条，第四条，《重大行政决策程序暂行条例》第三十六条第二款.
  * One row per rule of the FIRST table, in table order, plus precedence and null handling.
  */
+@Covers({"第二十一条", "第二十二条", "第二十五条", "条例第三十六条"})
 class AgencyEligibilityDmnTest extends DmnTableTest {
 
   static final Path FILE = Path.of("dmn", "agencyEligibility.dmn");
