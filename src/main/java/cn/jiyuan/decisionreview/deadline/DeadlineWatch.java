@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.deadline;
 
+import cn.jiyuan.decisionreview.notification.Notification.Kind;
 import cn.jiyuan.decisionreview.notification.Notifications;
 import cn.jiyuan.decisionreview.shared.SystemCalls;
 import java.time.Clock;
@@ -64,7 +65,7 @@ public class DeadlineWatch {
   private int remind(Date now) {
     String sql = "SELECT RES.* FROM " + managementService.getTableName(Task.class) + " RES "
         + "WHERE RES.SUSPENSION_STATE_ = 1 AND RES.FOLLOW_UP_DATE_ < #{now} AND RES.DUE_DATE_ > #{now} "
-        + "AND NOT EXISTS (SELECT 1 FROM dr_notification N WHERE N.task_id = RES.ID_ AND N.kind = 'REMINDER') "
+        + "AND NOT EXISTS (SELECT 1 FROM dr_notification N WHERE N.task_id = RES.ID_ AND N.kind = '" + Kind.REMINDER + "') "
         + "ORDER BY RES.FOLLOW_UP_DATE_, RES.ID_";
     return system.run(() -> {
       List<Task> tasks = taskService.createNativeTaskQuery().sql(sql).parameter("now", now)
