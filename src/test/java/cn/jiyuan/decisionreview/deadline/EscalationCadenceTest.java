@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -110,6 +111,9 @@ class EscalationCadenceTest {
   void theIntervalDefaultsToThreeAndANonPositiveValueRefusesToStart() {
     ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Properties.class);
     runner.run(context -> assertThat(context.getBean(DeadlineProperties.class).escalationEvery()).isEqualTo(3));
+    runner.withInitializer(new ConfigDataApplicationContextInitializer()).withPropertyValues("server.port=8080")
+        .run(context -> assertThat(context.getBean(DeadlineProperties.class).escalationEvery()).as("application.yaml")
+            .isEqualTo(3));
     runner.withPropertyValues("decision-review.deadline.escalation-every=5")
         .run(context -> assertThat(context.getBean(DeadlineProperties.class).escalationEvery()).isEqualTo(5));
     for (String value : List.of("0", "-2")) {
