@@ -15,20 +15,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives every user task of every process its deadline at creation and tells its people, without touching the
- * models (analysts tune the days in the DMN taskDeadline); completing a task cancels its pending notifications.
+ * models (analysts tune the days in the DMN taskDeadline); completing a task cancels its pending notifications, and
+ * completing or deleting it ends its 督办.
  */
 @Component
 public class TaskDeadlinePlugin extends AbstractProcessEnginePlugin {
 
   private final TaskListener onCreate;
   private final TaskListener onComplete;
+  private final TaskListener onDelete;
 
-  public TaskDeadlinePlugin(@Lazy TaskDeadlines deadlines, @Lazy Notifications notifications) {
+  public TaskDeadlinePlugin(@Lazy TaskDeadlines deadlines, @Lazy Notifications notifications,
+      @Lazy EscalationLog escalations) {
     this.onCreate = task -> {
       deadlines.assign(task);
       notifications.taskAvailable(task);
     };
-    this.onComplete = notifications::taskCompleted;
+    this.onComplete = task -> {
+      notifications.taskCompleted(task);
+      escalations.stop(task.getId());
+    };
+    // a task ended by a boundary event or a cancelled instance is not escalated again either
+    this.onDelete = task -> escalations.stop(task.getId());
   }
 
   @Override
@@ -42,6 +50,7 @@ public class TaskDeadlinePlugin extends AbstractProcessEnginePlugin {
         var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, onComplete);
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, onDelete);
       }
     });
   }

@@ -16,9 +16,11 @@ public record Notification(
     Channel channel,
     String recipient,
     String subject,
-    String body) {
+    String body,
+    String occasion) {
 
-  public enum Kind { TASK_AVAILABLE, REMINDER, OVERDUE, EVALUATION_STARTED, REPORT_RESOLVED }
+  /** {@code OVERDUE} is the first 督办 (level 1), {@code ESCALATION} each further level. */
+  public enum Kind { TASK_AVAILABLE, REMINDER, OVERDUE, ESCALATION, EVALUATION_STARTED, REPORT_RESOLVED }
 
   public enum Channel { MAIL, WEBHOOK, LOG }
 
@@ -36,15 +38,31 @@ public record Notification(
     }
   }
 
+  /** As stored, without {@code occasion}: it only matters for the dedupe key, written at enqueue. */
+  public Notification(String id, Kind kind, String taskId, String processInstanceId, String decisionNumber,
+      Channel channel, String recipient, String subject, String body) {
+    this(id, kind, taskId, processInstanceId, decisionNumber, channel, recipient, subject, body, null);
+  }
+
   /** A new notification with a random id. */
   public static Notification of(Kind kind, String taskId, String processInstanceId, String decisionNumber,
       Channel channel, String recipient, String subject, String body) {
-    return new Notification(UUID.randomUUID().toString(), kind, taskId, processInstanceId, decisionNumber, channel,
-        recipient, subject, body);
+    return of(kind, taskId, processInstanceId, decisionNumber, channel, recipient, subject, body, null);
   }
 
-  /** {@code kind|taskId-or-processInstanceId|channel|recipient}: at most one per task, kind and recipient. */
+  /** A new notification with a random id; {@code occasion} tells repeats of one kind for one task apart (督办 level). */
+  public static Notification of(Kind kind, String taskId, String processInstanceId, String decisionNumber,
+      Channel channel, String recipient, String subject, String body, String occasion) {
+    return new Notification(UUID.randomUUID().toString(), kind, taskId, processInstanceId, decisionNumber, channel,
+        recipient, subject, body, occasion);
+  }
+
+  /**
+   * {@code kind|taskId-or-processInstanceId|channel|recipient}, plus {@code |occasion} when there is one: at most one
+   * per task, kind, recipient (and occasion, e.g. each 督办 level once).
+   */
   public String dedupeKey() {
-    return kind + "|" + (taskId != null ? taskId : processInstanceId) + "|" + channel + "|" + recipient;
+    return kind + "|" + (taskId != null ? taskId : processInstanceId) + "|" + channel + "|" + recipient
+        + (occasion == null ? "" : "|" + occasion);
   }
 }

@@ -29,9 +29,23 @@ public class NotificationComposer {
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(BeijingClock.ZONE);
   private static final String FOOTER = "\n\n此消息由重大行政决策跟踪反馈与后评估系统自动发送，请勿直接回复。";
 
-  /** What a notification is about. Only {@code taskId} or {@code processInstanceId} may be null, not both. */
+  /**
+   * What a notification is about. Only {@code taskId} or {@code processInstanceId} may be null, not both. A 督办
+   * ({@code OVERDUE}, {@code ESCALATION}) also says its level (第N次督办, from 1) and the working days overdue; 0 elsewhere.
+   */
   public record Context(String decisionNumber, String decisionTitle, String taskId, String taskName,
-      String processInstanceId, Instant due) {}
+      String processInstanceId, Instant due, int escalationLevel, int workingDaysOverdue) {
+
+    public Context(String decisionNumber, String decisionTitle, String taskId, String taskName,
+        String processInstanceId, Instant due) {
+      this(decisionNumber, decisionTitle, taskId, taskName, processInstanceId, due, 0, 0);
+    }
+
+    public Context escalation(int level, int workingDaysOverdue) {
+      return new Context(decisionNumber, decisionTitle, taskId, taskName, processInstanceId, due, level,
+          workingDaysOverdue);
+    }
+  }
 
   public record Message(String subject, String body) {}
 
@@ -59,10 +73,12 @@ public class NotificationComposer {
     userIds.forEach(u -> recipients.addAll(recipientsOfUser(u)));
     groupIds.forEach(g -> recipients.addAll(recipientsOfGroup(g)));
     Message message = message(kind, context);
+    // each further 督办 level once per recipient; the first keeps the key OVERDUE always had
+    String occasion = kind == Kind.ESCALATION ? "level-" + context.escalationLevel() : null;
     List<Notification> result = new ArrayList<>();
     for (Recipient r : recipients) {
       result.add(Notification.of(kind, context.taskId(), context.processInstanceId(), context.decisionNumber(),
-          r.channel(), r.address(), message.subject(), message.body()));
+          r.channel(), r.address(), message.subject(), message.body(), occasion));
     }
     return result;
   }
@@ -105,14 +121,29 @@ public class NotificationComposer {
           "您好：\n\n重大行政决策" + decision + "有一项新的待办任务" + task + "，请在" + due + "前登录系统办理。" + details + FOOTER);
       case REMINDER -> new Message("【催办】" + decision + "：" + name + "即将到期",
           "您好：\n\n重大行政决策" + decision + "的待办任务" + task + "将于" + due + "到期，请及时办理。" + details + FOOTER);
-      case OVERDUE -> new Message("【逾期】" + decision + "：" + name + "已逾期",
-          "您好：\n\n重大行政决策" + decision + "的待办任务" + task + "已于" + due + "到期，至今尚未办结，请尽快办理。" + details
-              + FOOTER);
+      case OVERDUE -> new Message("【逾期】" + decision + "：" + name + "已逾期" + level(c),
+          "您好：\n\n重大行政决策" + decision + "的待办任务" + task + "已于" + due + "到期，至今尚未办结" + late(c)
+              + "，" + (c.escalationLevel() > 0 ? "现进行第" + c.escalationLevel() + "次督办，" : "") + "请尽快办理。"
+              + details + FOOTER);
+      case ESCALATION -> new Message("【督办】" + decision + "：" + name + "已逾期" + level(c),
+          "您好：\n\n重大行政决策" + decision + "的待办任务" + task + "已于" + due + "到期，至今尚未办结" + late(c)
+              + "。现进行第" + c.escalationLevel() + "次督办，并同时报送决策机关。请责任单位立即办理，并向督办部门说明逾期原因。"
+              + details + FOOTER);
       case EVALUATION_STARTED -> new Message("【后评估启动】" + decision,
           "您好：\n\n重大行政决策" + decision + "的后评估已启动，当前环节为" + task + "，办理期限：" + due + "。" + details + FOOTER);
       case REPORT_RESOLVED -> new Message("【评估报告办结】" + decision,
           "您好：\n\n重大行政决策" + decision + "的后评估报告已办结（" + task + "）。" + details + FOOTER);
     };
+  }
+
+  /** （第N次督办） in a subject; nothing when the context has no level. */
+  private static String level(Context c) {
+    return c.escalationLevel() > 0 ? "（第" + c.escalationLevel() + "次督办）" : "";
+  }
+
+  /** （已逾期N个工作日）; on the due date itself nothing is late yet. */
+  private static String late(Context c) {
+    return c.workingDaysOverdue() > 0 ? "，已逾期" + c.workingDaysOverdue() + "个工作日" : "";
   }
 
   /** The task in Tasklist; Tasklist's start page when there is no task. */

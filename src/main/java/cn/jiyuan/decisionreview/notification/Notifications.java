@@ -4,6 +4,7 @@ import cn.jiyuan.decisionreview.notification.Notification.Kind;
 import cn.jiyuan.decisionreview.shared.EvaluationHandOver;
 import cn.jiyuan.decisionreview.shared.SystemCalls;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the process steps say to people, written to the outbox in the step's own transaction:
- * a task became available, a reminder, an overdue task (督办), an evaluation started, a report resolved.
+ * a task became available, a reminder, an overdue task (督办, level by level), an evaluation started, a report resolved.
  */
 @Service
 public class Notifications {
@@ -55,11 +56,22 @@ public class Notifications {
     send(Kind.REMINDER, context(task), assignee(task), task.getAssignee() != null ? List.of() : candidateGroups(task));
   }
 
-  /** Overdue (督办): the responsible unit's members, the assignee, and the supervision office. */
-  public void overdue(Task task) {
-    List<String> groups = new java.util.ArrayList<>(candidateGroups(task));
-    groups.add(SUPERVISION_OFFICE);
-    send(Kind.OVERDUE, context(task), assignee(task), groups);
+  /**
+   * The notifications of 督办 level {@code level} (1: OVERDUE, from 2: ESCALATION), composed but not yet written: the
+   * responsible unit (the assignee and the candidate groups' members) and the {@code supervisors} the cadence adds for
+   * that level. The caller records the escalation first and then {@link #enqueue}s them in the same transaction.
+   */
+  public List<Notification> escalation(Task task, int level, int workingDaysOverdue, Collection<String> supervisors) {
+    List<String> groups = new ArrayList<>(candidateGroups(task));
+    supervisors.stream().filter(g -> !groups.contains(g)).forEach(groups::add);
+    NotificationComposer.Context context = context(task).escalation(level, workingDaysOverdue);
+    return system.run(() -> composer.compose(level == 1 ? Kind.OVERDUE : Kind.ESCALATION, context, assignee(task),
+        groups));
+  }
+
+  /** Writes composed notifications to the outbox in the caller's transaction (each at most once, see the outbox). */
+  public void enqueue(Collection<Notification> notifications) {
+    notifications.forEach(outbox::enqueue);
   }
 
   /** An evaluation started for a decision: its executing unit. */

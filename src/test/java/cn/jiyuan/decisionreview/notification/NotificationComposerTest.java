@@ -43,6 +43,21 @@ class NotificationComposerTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aDubanSaysItsLevelAndTheWorkingDaysOverdue() {
+    NotificationComposer.Context context = new NotificationComposer.Context("济政〔2023〕12号", "方案", "task-42",
+        "填报实施情况", "pi-7", Instant.parse("2026-03-05T09:30:00Z"));
+
+    NotificationComposer.Message first = composer.message(Kind.OVERDUE, context.escalation(1, 0));
+    assertThat(first.subject()).isEqualTo("【逾期】济政〔2023〕12号《方案》：填报实施情况已逾期（第1次督办）");
+    assertThat(first.body()).contains("已于2026年3月5日 17:30到期，至今尚未办结，现进行第1次督办，请尽快办理。")
+        .doesNotContain("已逾期0");
+
+    NotificationComposer.Message third = composer.message(Kind.ESCALATION, context.escalation(3, 6));
+    assertThat(third.subject()).isEqualTo("【督办】济政〔2023〕12号《方案》：填报实施情况已逾期（第3次督办）");
+    assertThat(third.body()).contains("至今尚未办结，已逾期6个工作日。现进行第3次督办，并同时报送决策机关。", LINK);
+  }
+
+  @org.junit.jupiter.api.Test
   void withoutTaskTheLinkIsTasklist() {
     assertThat(composer.taskLink(null)).isEqualTo("https://review.jiyuan.gov.cn/camunda/app/tasklist/default/");
   }
