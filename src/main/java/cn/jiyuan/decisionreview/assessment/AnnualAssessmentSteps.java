@@ -43,7 +43,7 @@ public class AnnualAssessmentSteps {
   }
 
   static String summary(AssessmentReport report) {
-    return "本年度共 " + report.units().size() + " 个执行单位、" + report.decisions().size() + " 项决策在跟踪；启动评估 "
+    return report.year() + " 年度共 " + report.units().size() + " 个执行单位、" + report.decisions().size() + " 项决策在跟踪；启动评估 "
         + sum(report, UnitFigures::evaluationsStarted) + " 项，完成 " + sum(report, UnitFigures::evaluationsCompleted)
         + " 项（按期完成 " + sum(report, UnitFigures::completedOnTime) + " 项），免于评估 "
         + sum(report, UnitFigures::waived) + " 项，逾期任务 " + sum(report, UnitFigures::tasksOverdue) + " 项。";

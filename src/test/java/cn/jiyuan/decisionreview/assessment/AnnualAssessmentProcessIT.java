@@ -91,7 +91,7 @@ class AnnualAssessmentProcessIT {
     JsonNode formVariables = tasklist.get("/camunda/api/engine/engine/default/task/" + task.getId()
         + "/form-variables").json();
     assertThat(formVariables.get("assessmentYear").get("value").asInt()).isEqualTo(assessed);
-    assertThat(formVariables.get("assessmentSummary").get("value").asText()).startsWith("本年度共 ");
+    assertThat(formVariables.get("assessmentSummary").get("value").asText()).startsWith(assessed + " 年度共 ");
     String url = formVariables.get("assessmentWorkbookUrl").get("value").asText();
     Http.Response download = tasklist.get(url);
     assertThat(download.status()).as(download.body()).isEqualTo(200);
