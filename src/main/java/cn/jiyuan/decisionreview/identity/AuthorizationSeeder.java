@@ -44,7 +44,8 @@ public class AuthorizationSeeder {
           ProcessKeys.AGENCY_REGISTRATION));
 
   /** Started only by the engine (call activity, scheduler); earlier versions let staff start post-evaluation. */
-  static final List<String> NOT_STARTABLE_BY_STAFF = List.of(ProcessKeys.POST_EVALUATION, ProcessKeys.MEASURES_REVISION);
+  static final List<String> NOT_STARTABLE_BY_STAFF = List.of(ProcessKeys.POST_EVALUATION, ProcessKeys.MEASURES_REVISION,
+      ProcessKeys.ANNUAL_ASSESSMENT);
 
   private final AuthorizationService authorizationService;
   private final IdentitySeedProperties seed;

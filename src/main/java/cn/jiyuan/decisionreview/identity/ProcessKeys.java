@@ -8,6 +8,7 @@ public final class ProcessKeys {
   public static final String EVALUATION_REQUEST = "evaluation-request";
   public static final String AGENCY_REGISTRATION = "agency-registration";
   public static final String MEASURES_REVISION = "measures-revision";
+  public static final String ANNUAL_ASSESSMENT = "annual-assessment";
 
   private ProcessKeys() {}
 }

@@ -115,6 +115,11 @@ public class TrackedDecisions {
     return rows.stream().findFirst();
   }
 
+  /** Every registered decision, in number order (the annual assessment, Art. 26). */
+  public List<Row> all() {
+    return jdbc.query("SELECT " + COLUMNS + " FROM dr_decision ORDER BY decision_number", ROW);
+  }
+
   public Optional<Row> find(DecisionNumber number) {
     return find(number.value());
   }

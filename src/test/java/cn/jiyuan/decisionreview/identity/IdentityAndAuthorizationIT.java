@@ -186,7 +186,7 @@ class IdentityAndAuthorizationIT {
         .isTrue();
     seeding.seed();
     for (String user : STAFF_USERS) {
-      for (String key : List.of("post-evaluation", "measures-revision")) {
+      for (String key : List.of("post-evaluation", "measures-revision", "annual-assessment")) {
         assertThat(allowed(user, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, key))
             .as(user + " starts " + key).isFalse();
       }

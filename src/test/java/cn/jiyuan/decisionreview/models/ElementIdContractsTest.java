@@ -2,6 +2,7 @@ package cn.jiyuan.decisionreview.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.assessment.AnnualAssessmentElements;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.tracking.RequestElements;
 import cn.jiyuan.decisionreview.tracking.TrackingElements;
@@ -31,7 +32,8 @@ class ElementIdContractsTest {
   static Stream<Arguments> contracts() {
     return Stream.of(Arguments.of(TaskKeys.class, "processes/post-evaluation.bpmn"),
         Arguments.of(TrackingElements.class, "processes/decision-tracking.bpmn"),
-        Arguments.of(RequestElements.class, "processes/evaluation-request.bpmn"));
+        Arguments.of(RequestElements.class, "processes/evaluation-request.bpmn"),
+        Arguments.of(AnnualAssessmentElements.class, "processes/annual-assessment.bpmn"));
   }
 
   @ParameterizedTest(name = "{0}")
