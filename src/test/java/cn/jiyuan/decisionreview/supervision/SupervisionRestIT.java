@@ -40,8 +40,8 @@ class SupervisionRestIT {
 
   @Test
   void theBoardShowsEachDecisionsEvaluationPhaseTasksOverdueDaysAndEscalations() {
-    SupervisionFixture.Late late = SupervisionFixture.late(engine, port, jdbc);
-    String tracked = SupervisionFixture.register(port, SupervisionFixture.TRACKED_TITLE, "OTHER", "exec-jyj");
+    SupervisionFixtures.Late late = SupervisionFixtures.late(engine, port, jdbc);
+    String tracked = SupervisionFixtures.trackedOnly(port);
     Task formTeam = engine.getTaskService().createTaskQuery().taskId(late.taskId()).singleResult();
     LocalDate due = formTeam.getDueDate().toInstant().atZone(BeijingClock.ZONE).toLocalDate();
     int daysLate = calendar.workingDaysBetween(due, BeijingClock.INSTANCE.today());
@@ -52,7 +52,7 @@ class SupervisionRestIT {
     assertThat(board.get("today").asText()).isEqualTo(BeijingClock.INSTANCE.today().toString());
 
     JsonNode d = decision(board, late.number());
-    assertThat(d.get("title").asText()).isEqualTo(SupervisionFixture.LATE_TITLE);
+    assertThat(d.get("title").asText()).isEqualTo(SupervisionFixtures.LATE_TITLE);
     assertThat(d.get("executingUnit").asText()).isEqualTo("exec-fgw");
     assertThat(d.get("executingUnitName").asText()).isEqualTo("市发展和改革委员会");
     assertThat(d.get("status").asText()).isEqualTo("EVALUATING");
@@ -86,7 +86,7 @@ class SupervisionRestIT {
     assertThat(d.get("escalationCount").asInt()).isEqualTo(2);
 
     JsonNode t = decision(board, tracked);
-    assertThat(t.get("title").asText()).isEqualTo(SupervisionFixture.TRACKED_TITLE);
+    assertThat(t.get("title").asText()).isEqualTo(SupervisionFixtures.TRACKED_TITLE);
     assertThat(t.get("executingUnitName").asText()).isEqualTo("市教育局");
     assertThat(t.get("status").asText()).isEqualTo("TRACKING");
     assertThat(t.get("statusLabel").asText()).isEqualTo("跟踪中");

@@ -28,16 +28,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 准备阶段 since then (成立评估小组 long overdue, escalated twice), and one only tracked. Registered and
  * requested through /engine-rest as the demo users would; the escalations written as the deadline watch writes them.
  */
-final class SupervisionFixture {
+public final class SupervisionFixtures {
 
-  static final String LATE_TITLE = "济源市智慧停车设施建设实施方案";
-  static final String TRACKED_TITLE = "济源市公共文化服务体系建设规划";
+  public static final String LATE_TITLE = "济源市智慧停车设施建设实施方案";
+  public static final String TRACKED_TITLE = "济源市公共文化服务体系建设规划";
   /** The second escalation of 成立评估小组, Beijing time. */
   static final OffsetDateTime LAST_ESCALATION = OffsetDateTime.parse("2026-03-20T09:00+08:00");
 
-  record Late(String number, String trackingId, String evaluationId, String taskId) {}
+  public record Late(String number, String trackingId, String evaluationId, String taskId) {}
 
-  private SupervisionFixture() {}
+  private SupervisionFixtures() {}
 
   private static Map<String, Object> vars(Object... pairs) {
     Map<String, Object> vars = new LinkedHashMap<>();
@@ -47,7 +47,7 @@ final class SupervisionFixture {
     return Map.of("variables", vars);
   }
 
-  static String register(int port, String title, String category, String unit) {
+  public static String register(int port, String title, String category, String unit) {
     String number = DecisionNumbers.unique();
     Http.Response registered = Http.basic(port, "zhengfu", "demo").postJson(
         "/engine-rest/process-definition/key/decision-tracking/submit-form", vars("decisionNumber", number,
@@ -57,8 +57,13 @@ final class SupervisionFixture {
     return number;
   }
 
+  /** A decision of 市教育局 that is only tracked (category OTHER: nothing scheduled, no task). */
+  public static String trackedOnly(int port) {
+    return register(port, TRACKED_TITLE, "OTHER", "exec-jyj");
+  }
+
   /** A decision of 市发展和改革委员会 with an evaluation whose task 成立评估小组 is overdue and was escalated twice. */
-  static Late late(ProcessEngine engine, int port, JdbcTemplate jdbc) {
+  public static Late late(ProcessEngine engine, int port, JdbcTemplate jdbc) {
     ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 2, 13, 10, 0).atZone(BeijingClock.ZONE).toInstant()));
     try {
       String number = register(port, LATE_TITLE, "POLICY", "exec-fgw");
