@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * 督办 in Cockpit as 赵敏 (督办科): from the dashboard to the 督办 page, the late decision with its title, unit, the
  * holder of the overdue task, the working days late and the escalation; the filter 仅看有逾期任务的决策; a row's link
- * into the evaluation's process instance. An analyst, who has Cockpit but may not read evaluations, is told 无权查看.
+ * into the evaluation's process instance; the definition's tab 决策名称 with the title beside the business key. An analyst, who has Cockpit but may not read evaluations, is told 无权查看.
  */
 // Headless Chromium through Cockpit; CI runs these once, on H2 (see .ci/run)
 @Tag("browser")
@@ -81,6 +82,20 @@ class SupervisionCockpitBrowserIT {
           .until(d -> !d.findElements(By.cssSelector(".djs-container svg .djs-element")).isEmpty());
       browser.waitForText(late.number());
       browser.screenshot("supervision-instance");
+
+      // Cockpit's own instance list has fixed columns; the definition's tab 决策名称 puts the title beside the number
+      String definition = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(late.evaluationId())
+          .singleResult().getProcessDefinitionId();
+      browser.open(base + "/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");
+      browser.clickText("决策名称");
+      WebElement search = browser.waitFor(By.id("dr-titles-search"));
+      search.sendKeys("智慧停车", Keys.ENTER);
+      WebElement titled = browser.waitFor(By.cssSelector("#dr-decision-titles tr[data-instance-id='"
+          + late.evaluationId() + "']"));
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+          .until(d -> d.findElements(By.cssSelector("#dr-decision-titles tbody tr")).size() == 1);
+      assertThat(titled.getText()).contains(late.number(), SupervisionFixtures.LATE_TITLE, "市发展和改革委员会");
+      browser.screenshot("supervision-titles-tab");
     }
 
     try (Browser browser = Browser.start()) {

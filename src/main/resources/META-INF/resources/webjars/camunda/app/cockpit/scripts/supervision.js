@@ -5,7 +5,10 @@
  *  - cockpit.navigation: the header entry 督办, shown to the roles that may read the board;
  *  - cockpit.route #/supervision: the board itself, from GET /api/supervision/decisions, sorted and filtered here
  *    in the browser (unit, tracking status, phase, overdue, text);
- *  - cockpit.dashboard: one line with the counts and a link to the board.
+ *  - cockpit.dashboard: one line with the counts and a link to the board;
+ *  - cockpit.processDefinition.runtime.tab 决策名称: the definition's instances with business key (决策文号), title and
+ *    unit. Cockpit 7.24's own instance table has fixed columns (state, id, start time, business key) and no plugin
+ *    point for more, so the title stands in this tab beside it, read with the user's own engine permissions.
  * Every value is put into the page as text (textContent), never as HTML: titles are typed by users.
  */
 
@@ -231,6 +234,79 @@ function renderPage(node) {
   });
 }
 
+const PAGE = 50;
+
+/** The 决策名称 tab: one page of the definition's running instances with their decision title and unit. */
+function renderTitles(node, api, processDefinitionId) {
+  addStyle();
+  const state = { first: 0, text: '' };
+  const tbody = el('tbody');
+  const info = el('span', { class: 'dr-muted', style: 'margin-left:8px' });
+  const previous = el('button', { class: 'btn btn-default btn-xs', on: { click: () => { state.first -= PAGE; load(); } } }, '上一页');
+  const next = el('button', { class: 'btn btn-default btn-xs', on: { click: () => { state.first += PAGE; load(); } } }, '下一页');
+  const search = el('input', { type: 'search', id: 'dr-titles-search', class: 'form-control input-sm', placeholder: '按决策名称搜索',
+    style: 'display:inline-block;width:16em',
+    on: { change: (e) => { state.text = e.target.value.trim(); state.first = 0; load(); } } });
+  node.appendChild(el('div', { class: 'dr-supervision', id: 'dr-decision-titles', style: 'padding:10px 0' },
+    el('div', { class: 'dr-filters' }, search, previous, next, info),
+    el('table', { class: 'table table-striped table-condensed cam-table' },
+      el('thead', null, el('tr', null, el('th', null, '业务键（决策文号）'), el('th', null, '决策名称'), el('th', null, '执行单位'),
+        el('th', null, '流程实例'))), tbody)));
+  let groups;
+
+  function query() {
+    const params = new URLSearchParams({ processDefinitionId });
+    if (state.text) {
+      params.set('variables', `decisionTitle_like_%${state.text.replace(/_/g, '')}%`);
+    }
+    return params;
+  }
+
+  function load() {
+    const list = query();
+    list.set('firstResult', String(Math.max(0, state.first)));
+    list.set('maxResults', String(PAGE));
+    list.set('sortBy', 'businessKey');
+    list.set('sortOrder', 'asc');
+    groups = groups || getJson(`${api.engineApi}/group`).then((r) => (r.ok ? r.json() : [])).catch(() => []);
+    Promise.all([
+      getJson(`${api.engineApi}/process-instance?${list}`).then((r) => (r.ok ? r.json() : [])),
+      getJson(`${api.engineApi}/process-instance/count?${query()}`).then((r) => (r.ok ? r.json() : { count: 0 })),
+      groups,
+    ]).then(([instances, count, groupList]) => {
+      const names = new Map(groupList.map((g) => [g.id, g.name]));
+      previous.disabled = state.first <= 0;
+      next.disabled = state.first + PAGE >= count.count;
+      info.textContent = count.count
+        ? `第 ${state.first + 1}–${state.first + instances.length} 个，共 ${count.count} 个运行中的流程实例`
+        : '没有可查看的运行中流程实例';
+      if (!instances.length) {
+        tbody.replaceChildren();
+        return null;
+      }
+      // the instances' own variables (scope = the instance), one request per name: the REST API has no name list
+      const ids = instances.map((i) => i.id).join(',');
+      const byName = (name) => getJson(`${api.engineApi}/variable-instance?variableScopeIdIn=${ids}`
+          + `&variableName=${name}&deserializeValues=false`).then((r) => (r.ok ? r.json() : []));
+      return Promise.all([byName('decisionTitle'), byName('executingUnit')])
+        .then((lists) => {
+          const values = new Map();
+          lists.flat().forEach((v) => values.set(`${v.processInstanceId}/${v.name}`, v.value));
+          tbody.replaceChildren(...instances.map((i) => {
+            const unit = values.get(`${i.id}/executingUnit`);
+            return el('tr', { 'data-instance-id': i.id },
+              el('td', null, i.businessKey || ''),
+              el('td', null, values.get(`${i.id}/decisionTitle`) || ''),
+              el('td', null, unit ? names.get(unit) || unit : ''),
+              el('td', null, instanceLink(i.id, i.id, 'instance-link')));
+          }));
+        });
+    }).catch(() => { info.textContent = '加载失败，请刷新页面。'; });
+  }
+
+  load();
+}
+
 export default [
   {
     id: 'decisionReviewSupervisionNavigation',
@@ -278,5 +354,12 @@ export default [
         });
       });
     },
+  },
+  {
+    id: 'decisionReviewDecisionTitles',
+    pluginPoint: 'cockpit.processDefinition.runtime.tab',
+    priority: 20,
+    properties: { label: '决策名称' },
+    render: (node, { api, processDefinitionId }) => renderTitles(node, api, processDefinitionId),
   },
 ];
