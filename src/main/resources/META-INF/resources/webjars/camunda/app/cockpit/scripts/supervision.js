@@ -358,7 +358,8 @@ export default [
   {
     id: 'decisionReviewDecisionTitles',
     pluginPoint: 'cockpit.processDefinition.runtime.tab',
-    priority: 20,
+    // after Cockpit's own 流程实例 tab, which stays the first and default one
+    priority: 9.5,
     properties: { label: '决策名称' },
     render: (node, { api, processDefinitionId }) => renderTitles(node, api, processDefinitionId),
   },
