@@ -35,7 +35,7 @@ public final class SupervisionFixtures {
   /** The second escalation of 成立评估小组, Beijing time. */
   static final OffsetDateTime LAST_ESCALATION = OffsetDateTime.parse("2026-03-20T09:00+08:00");
 
-  public record Late(String number, String trackingId, String evaluationId, String taskId) {}
+  public record Late(String number, String trackingId, String requestId, String evaluationId, String taskId) {}
 
   private SupervisionFixtures() {}
 
@@ -81,7 +81,7 @@ public final class SupervisionFixtures {
           .processDefinitionKey(ProcessKeys.DECISION_TRACKING).processInstanceBusinessKey(number).singleResult().getId();
       escalate(jdbc, taskId, evaluation.getId(), number, 1, LAST_ESCALATION.minusDays(7), 5);
       escalate(jdbc, taskId, evaluation.getId(), number, 2, LAST_ESCALATION, 10);
-      return new Late(number, tracking, evaluation.getId(), taskId);
+      return new Late(number, tracking, request.json().get("id").asText(), evaluation.getId(), taskId);
     } finally {
       ClockUtil.reset();
     }

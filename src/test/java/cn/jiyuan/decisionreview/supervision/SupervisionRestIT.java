@@ -85,6 +85,10 @@ class SupervisionRestIT {
     assertThat(d.get("maxWorkingDaysOverdue").asInt()).isEqualTo(daysLate);
     assertThat(d.get("escalationCount").asInt()).isEqualTo(2);
 
+    // Cockpit's lists: the request, like tracking and evaluation, carries the decision's title
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(late.requestId())
+        .variableName("decisionTitle").singleResult().getValue()).isEqualTo(SupervisionFixtures.LATE_TITLE);
+
     JsonNode t = decision(board, tracked);
     assertThat(t.get("title").asText()).isEqualTo(SupervisionFixtures.TRACKED_TITLE);
     assertThat(t.get("executingUnitName").asText()).isEqualTo("市教育局");
