@@ -90,10 +90,13 @@ class SupervisionCockpitBrowserIT {
       browser.clickText("决策名称");
       WebElement search = browser.waitFor(By.id("dr-titles-search"));
       search.sendKeys("智慧停车", Keys.ENTER);
-      WebElement titled = browser.waitFor(By.cssSelector("#dr-decision-titles tr[data-instance-id='"
-          + late.evaluationId() + "']"));
+      // the unfiltered first page is drawn, then replaced by the search's one row
       new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-          .until(d -> d.findElements(By.cssSelector("#dr-decision-titles tbody tr")).size() == 1);
+          .until(d -> d.findElements(By.cssSelector("#dr-decision-titles tbody tr")).size() == 1
+              && !d.findElements(By.cssSelector("#dr-decision-titles tr[data-instance-id='" + late.evaluationId()
+                  + "']")).isEmpty());
+      WebElement titled = browser.driver().findElement(By.cssSelector("#dr-decision-titles tr[data-instance-id='"
+          + late.evaluationId() + "']"));
       assertThat(titled.getText()).contains(late.number(), SupervisionFixtures.LATE_TITLE, "市发展和改革委员会");
       browser.screenshot("supervision-titles-tab");
     }

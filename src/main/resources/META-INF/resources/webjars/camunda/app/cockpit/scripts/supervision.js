@@ -262,7 +262,11 @@ function renderTitles(node, api, processDefinitionId) {
     return params;
   }
 
+  let latest = 0;
+
   function load() {
+    // only the newest request draws: an earlier page or search that answers late is dropped
+    const ticket = ++latest;
     const list = query();
     list.set('firstResult', String(Math.max(0, state.first)));
     list.set('maxResults', String(PAGE));
@@ -274,6 +278,9 @@ function renderTitles(node, api, processDefinitionId) {
       getJson(`${api.engineApi}/process-instance/count?${query()}`).then((r) => (r.ok ? r.json() : { count: 0 })),
       groups,
     ]).then(([instances, count, groupList]) => {
+      if (ticket !== latest) {
+        return null;
+      }
       const names = new Map(groupList.map((g) => [g.id, g.name]));
       previous.disabled = state.first <= 0;
       next.disabled = state.first + PAGE >= count.count;
@@ -290,6 +297,9 @@ function renderTitles(node, api, processDefinitionId) {
           + `&variableName=${name}&deserializeValues=false`).then((r) => (r.ok ? r.json() : []));
       return Promise.all([byName('decisionTitle'), byName('executingUnit')])
         .then((lists) => {
+          if (ticket !== latest) {
+            return;
+          }
           const values = new Map();
           lists.flat().forEach((v) => values.set(`${v.processInstanceId}/${v.name}`, v.value));
           tbody.replaceChildren(...instances.map((i) => {
