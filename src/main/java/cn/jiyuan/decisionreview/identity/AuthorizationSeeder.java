@@ -31,7 +31,9 @@ public class AuthorizationSeeder {
   static final List<String> READ_ALL_GROUPS =
       List.of(Groups.SUPERVISION_OFFICE, Groups.LEGAL_AFFAIRS, Groups.DECISION_AUTHORITY);
 
-  static final List<String> COCKPIT_GROUPS = List.of(Groups.LEGAL_AFFAIRS, Groups.SUPERVISION_OFFICE);
+  /** Cockpit: who follows the decisions and their evaluations; the authority reads the 督办 page there too. */
+  static final List<String> COCKPIT_GROUPS = List.of(Groups.LEGAL_AFFAIRS, Groups.SUPERVISION_OFFICE,
+      Groups.DECISION_AUTHORITY);
 
   /**
    * Process keys each role may start from Tasklist. Executing units only apply for evaluations (Art. 8(4), 18).

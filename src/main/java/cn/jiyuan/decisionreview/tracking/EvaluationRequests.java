@@ -91,6 +91,9 @@ public class EvaluationRequests {
     r.throwIfAny();
     execution.setProcessBusinessKey(number.value());
     DECISION_NUMBER.set(execution, number.value());
+    // for Cockpit, beside the number (the request form asks only for the number): the title as registered
+    DECISION_TITLE.set(execution, FormValues.text(system.run(() -> runtimeService.getVariable(tracking.getId(),
+        DECISION_TITLE.name()))));
     PUBLIC_OPINION_COUNT.set(execution, opinions == null ? null : opinions.intValue());
     REQUEST_REASON_LABEL.set(execution, TrackingCodes.REQUEST_REASONS.get(reason));
   }

@@ -4,7 +4,8 @@ import cn.jiyuan.decisionreview.shared.ProcessVariable;
 
 /**
  * The variables only {@code evaluation-request} has (DESIGN.md §4.3). What it hands to tracking (decisionNumber,
- * requestReason, legalBasis, urgent, requestDescription, requestedBy) is declared once, in {@link TrackingVariables}.
+ * requestReason, legalBasis, urgent, requestDescription, requestedBy) is declared once, in {@link TrackingVariables};
+ * so is {@code decisionTitle}, which the start listener copies from the tracking so that Cockpit shows the title.
  */
 public final class RequestVariables {
 

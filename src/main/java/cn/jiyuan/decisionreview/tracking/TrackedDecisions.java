@@ -105,6 +105,11 @@ public class TrackedDecisions {
         processInstanceId);
   }
 
+  /** Every registered decision, newest registration first: one query, for overviews such as 督办. */
+  public List<Row> all() {
+    return jdbc.query("SELECT " + COLUMNS + " FROM dr_decision ORDER BY registered_at DESC, decision_number", ROW);
+  }
+
   /** The row of a number in any spelling ({@link DecisionNumber#normalise}). */
   public Optional<Row> find(String anySpelling) {
     String number = DecisionNumber.normalise(anySpelling);

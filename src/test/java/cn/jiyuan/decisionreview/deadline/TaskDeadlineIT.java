@@ -83,6 +83,9 @@ class TaskDeadlineIT {
     assertThat(entry).isNotNull();
     assertThat(entry.get("decisionNumber").asText()).isEqualTo(number);
     assertThat(entry.get("taskName").asText()).isEqualTo("确定评估方式");
+    assertThat(entry.get("decisionTitle").asText()).isEqualTo("济源市中小学课后服务实施方案");
+    assertThat(entry.get("phase").asText()).isEqualTo("START");
+    assertThat(entry.get("phaseLabel").asText()).isEqualTo("评估启动");
     assertThat(entry.get("unit").asText()).isEqualTo("市司法局");
     assertThat(entry.get("dueDate").asText()).isEqualTo("2026-02-27");
     int expected = new WorkingDayCalendar(CalendarFiles.bundled()).workingDaysBetween(LocalDate.of(2026, 2, 27),

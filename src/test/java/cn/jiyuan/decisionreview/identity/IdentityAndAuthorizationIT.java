@@ -96,7 +96,7 @@ class IdentityAndAuthorizationIT {
     for (String user : STAFF_USERS) {
       assertThat(allowed(user, Permissions.ACCESS, Resources.APPLICATION, "tasklist")).as(user).isTrue();
       assertThat(allowed(user, Permissions.ACCESS, Resources.APPLICATION, "admin")).as(user).isFalse();
-      boolean cockpit = user.equals("sifa") || user.equals("ducha");
+      boolean cockpit = user.equals("sifa") || user.equals("ducha") || user.equals("zhengfu");
       assertThat(allowed(user, Permissions.ACCESS, Resources.APPLICATION, "cockpit")).as(user).isEqualTo(cockpit);
     }
     assertThat(allowed("demo", Permissions.ACCESS, Resources.APPLICATION, "admin")).isTrue();

@@ -16,8 +16,8 @@
  */
 
 export default {
-  // 重大行政决策跟踪反馈与后评估系统：界面补丁（见 README“Tasklist 中的表单”“安全”）。
-  customScripts: ['scripts/decision-review'],
+  // 重大行政决策跟踪反馈与后评估系统：界面补丁（见 README“Tasklist 中的表单”“安全”）；督办页面（README“督办”）。
+  customScripts: ['scripts/decision-review', 'scripts/supervision'],
   // 重大行政决策跟踪反馈与后评估系统：界面默认中文。
   app: {
     name: '流程监控',
