@@ -105,11 +105,6 @@ public class TrackedDecisions {
         processInstanceId);
   }
 
-  /** Every registered decision, newest registration first: one query, for overviews such as 督办. */
-  public List<Row> all() {
-    return jdbc.query("SELECT " + COLUMNS + " FROM dr_decision ORDER BY registered_at DESC, decision_number", ROW);
-  }
-
   /** The row of a number in any spelling ({@link DecisionNumber#normalise}). */
   public Optional<Row> find(String anySpelling) {
     String number = DecisionNumber.normalise(anySpelling);
@@ -120,7 +115,7 @@ public class TrackedDecisions {
     return rows.stream().findFirst();
   }
 
-  /** Every registered decision, in number order (the annual assessment, Art. 26). */
+  /** Every registered decision, in number order, in one query: the 督办 board and the annual assessment (Art. 26). */
   public List<Row> all() {
     return jdbc.query("SELECT " + COLUMNS + " FROM dr_decision ORDER BY decision_number", ROW);
   }
