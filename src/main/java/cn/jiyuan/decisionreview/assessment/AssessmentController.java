@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.assessment;
 import cn.jiyuan.decisionreview.download.ContentDispositions;
 import cn.jiyuan.decisionreview.security.ApiAuthenticationFilter;
 import cn.jiyuan.decisionreview.security.CurrentUser;
+import cn.jiyuan.decisionreview.shared.CarriesOut;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and decisions; experts and agencies get 403.
  */
 @RestController
+@CarriesOut({"第二十六条"})
 public class AssessmentController {
 
   private final AnnualAssessments assessments;

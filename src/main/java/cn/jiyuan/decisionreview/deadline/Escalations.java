@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.deadline;
 import cn.jiyuan.decisionreview.deadline.EscalationLog.Escalation;
 import cn.jiyuan.decisionreview.notification.Notification;
 import cn.jiyuan.decisionreview.notification.Notifications;
+import cn.jiyuan.decisionreview.shared.CarriesOut;
 import cn.jiyuan.decisionreview.shared.SystemCalls;
 import java.net.URI;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * level is written in its own transaction, row first: a node that loses the race for (task, level) writes nothing.
  */
 @Service
+@CarriesOut({"条例第三十四条", "条例第四十条"})
 public class Escalations {
 
   private static final Logger LOG = LoggerFactory.getLogger(Escalations.class);

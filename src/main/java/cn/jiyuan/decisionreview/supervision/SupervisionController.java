@@ -2,6 +2,7 @@ package cn.jiyuan.decisionreview.supervision;
 
 import cn.jiyuan.decisionreview.security.ApiAuthenticationFilter;
 import cn.jiyuan.decisionreview.security.CurrentUser;
+import cn.jiyuan.decisionreview.shared.CarriesOut;
 import cn.jiyuan.decisionreview.shared.Groups;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
  * and administrators; an executing unit, agency or expert gets 403 (Art. 23 keeps evaluations to their participants).
  */
 @RestController
+@CarriesOut({"条例第三十四条", "条例第四十条"})
 public class SupervisionController {
 
   static final List<String> READERS = List.of(Groups.SUPERVISION_OFFICE, Groups.LEGAL_AFFAIRS,

@@ -11,6 +11,7 @@ import cn.jiyuan.decisionreview.evaluation.EvaluatorType;
 import cn.jiyuan.decisionreview.evaluation.Procedure;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
@@ -51,6 +52,7 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 // Timers are fired by the test itself, not by the job executor racing it (the context DecisionTrackingProcessIT uses).
 @TestPropertySource(properties = {"decision-review.demo.evaluations=false", "camunda.bpm.job-execution.enabled=false"})
+@Covers({"第二十六条"})
 class AssessmentRestIT {
 
   static final int YEAR = 2030;

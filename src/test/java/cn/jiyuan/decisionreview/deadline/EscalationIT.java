@@ -8,6 +8,7 @@ import cn.jiyuan.decisionreview.evaluation.EvaluatorType;
 import cn.jiyuan.decisionreview.evaluation.Procedure;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.shared.Groups;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.util.Date;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * meanwhile, sees what the test sees.
  */
 @IntegrationTest
+@Covers({"条例第四十条"})
 class EscalationIT {
 
   @Autowired ProcessEngine engine;

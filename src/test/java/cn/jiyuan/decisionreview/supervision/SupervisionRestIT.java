@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.deadline.WorkingDayCalendar;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@code GET /api/supervision/decisions}: what the 督办 page shows, and who may read it. */
 @IntegrationTest
+@Covers({"条例第三十四条", "条例第四十条"})
 class SupervisionRestIT {
 
   @LocalServerPort int port;

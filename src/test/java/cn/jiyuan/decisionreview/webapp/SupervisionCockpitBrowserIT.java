@@ -6,6 +6,7 @@ import cn.jiyuan.decisionreview.deadline.WorkingDayCalendar;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.supervision.SupervisionFixtures;
 import cn.jiyuan.decisionreview.support.Browser;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 // Headless Chromium through Cockpit; CI runs these once, on H2 (see .ci/run)
 @Tag("browser")
 @IntegrationTest
+@Covers({"条例第三十四条", "条例第四十条"})
 class SupervisionCockpitBrowserIT {
 
   @LocalServerPort int port;
