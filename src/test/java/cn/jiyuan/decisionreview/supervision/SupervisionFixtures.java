@@ -79,8 +79,20 @@ public final class SupervisionFixtures {
       String taskId = EvaluationScenario.of(engine, evaluation).task(TaskKeys.FORM_TEAM).getId();
       String tracking = engine.getRuntimeService().createProcessInstanceQuery()
           .processDefinitionKey(ProcessKeys.DECISION_TRACKING).processInstanceBusinessKey(number).singleResult().getId();
-      escalate(jdbc, taskId, evaluation.getId(), number, 1, LAST_ESCALATION.minusDays(7), 5);
-      escalate(jdbc, taskId, evaluation.getId(), number, 2, LAST_ESCALATION, 10);
+      // The context's own deadline watch escalates this long-overdue task too: its rows are replaced by two known
+      // levels, the last one waiting far ahead, so the watch neither repeats nor starts the chain again meanwhile.
+      for (int attempt = 1; ; attempt++) {
+        try {
+          jdbc.update("DELETE FROM dr_escalation WHERE task_id = ?", taskId);
+          escalate(jdbc, taskId, evaluation.getId(), number, 1, LAST_ESCALATION.minusDays(7), 5, null);
+          escalate(jdbc, taskId, evaluation.getId(), number, 2, LAST_ESCALATION, 10, Timestamp.valueOf("2099-01-01 00:00:00"));
+          break;
+        } catch (org.springframework.dao.DuplicateKeyException watchWasFaster) {
+          if (attempt == 3) {
+            throw watchWasFaster;
+          }
+        }
+      }
       return new Late(number, tracking, request.json().get("id").asText(), evaluation.getId(), taskId);
     } finally {
       ClockUtil.reset();
@@ -88,10 +100,9 @@ public final class SupervisionFixtures {
   }
 
   private static void escalate(JdbcTemplate jdbc, String taskId, String pi, String number, int level,
-      OffsetDateTime at, int days) {
-    jdbc.update("DELETE FROM dr_escalation WHERE task_id = ? AND escalation_level = ?", taskId, level);
+      OffsetDateTime at, int days, Timestamp next) {
     jdbc.update("INSERT INTO dr_escalation (task_id, escalation_level, process_instance_id, decision_number,"
-        + " escalated_at, working_days_overdue, recipients) VALUES (?, ?, ?, ?, ?, ?, ?)", taskId, level, pi, number,
-        Timestamp.from(at.toInstant()), days, "王明远、赵敏");
+        + " escalated_at, working_days_overdue, recipients, next_escalation_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", taskId,
+        level, pi, number, Timestamp.from(at.toInstant()), days, "王明远、赵敏", next);
   }
 }
