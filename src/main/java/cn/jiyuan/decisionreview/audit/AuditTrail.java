@@ -2,6 +2,8 @@ package cn.jiyuan.decisionreview.audit;
 
 import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.EVALUATION_OUTCOME;
 import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.EVALUATION_REPORT;
+import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.EVALUATION_TYPE;
+import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.LEGAL_BASIS;
 import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.OUTCOME_REASONS;
 import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.REPORT_DECISION;
 import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.REPORT_RETURN_COMMENTS;
@@ -10,11 +12,14 @@ import cn.jiyuan.decisionreview.deadline.EscalationLog;
 import cn.jiyuan.decisionreview.evaluation.ReviewDecision;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
 import cn.jiyuan.decisionreview.identity.Directory;
+import cn.jiyuan.decisionreview.identity.ProcessKeys;
 import cn.jiyuan.decisionreview.shared.AuditAction;
 import cn.jiyuan.decisionreview.shared.AuditRecords;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.EvaluationCodes;
 import cn.jiyuan.decisionreview.shared.SystemCalls;
+import cn.jiyuan.decisionreview.tracking.TrackingCodes;
+import cn.jiyuan.decisionreview.tracking.TrackingVariables;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -52,6 +57,8 @@ public class AuditTrail {
   static final String SYSTEM = "系统";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(BeijingClock.ZONE);
   private static final int MAX_VALUE = 1000;
+  /** Identity links written in the same transaction as the task (its candidates from the model). */
+  private static final long CREATION_WINDOW_MS = 2000;
   /** Operations the trail shows from their own sources (tasks, identity links, variable revisions, comments). */
   private static final Set<String> SHOWN_ELSEWHERE = Set.of(UserOperationLogEntry.OPERATION_TYPE_CLAIM,
       UserOperationLogEntry.OPERATION_TYPE_ASSIGN, UserOperationLogEntry.OPERATION_TYPE_COMPLETE,
@@ -110,6 +117,7 @@ public class AuditTrail {
           .orderByTimestamp().asc().list();
       log.forEach(e -> operations.putIfAbsent(e.getOperationId(), e));
 
+      request(instance);
       add(instance.getStartTime(), instance.getStartUserId(), AuditAction.PROCESS_STARTED, instance.getBusinessKey(),
           "跟踪反馈与后评估启动（决策文号 " + Objects.toString(instance.getBusinessKey(), "") + "）");
       tasks(log);
@@ -152,12 +160,23 @@ public class AuditTrail {
       }
       for (HistoricTaskInstance task : tasks.values()) {
         String name = task.getName();
-        add(task.getStartTime(), null, AuditAction.TASK_CREATED, name, "任务“" + name + "”生成"
-            + (task.getDueDate() == null ? "" : "，办理期限 " + TIME.format(task.getDueDate().toInstant())));
+        List<String> offeredTo = new ArrayList<>();
+        List<HistoricIdentityLinkLog> later = new ArrayList<>();
         for (HistoricIdentityLinkLog link : historyService.createHistoricIdentityLinkLogQuery().taskId(task.getId())
             .orderByTime().asc().list()) {
-          identityLink(name, link);
+          // the candidates the model gives the task when it is created belong to its creation
+          if (later.isEmpty() && IdentityLinkType.CANDIDATE.equals(link.getType()) && "add".equals(link.getOperationType())
+              && Math.abs(link.getTime().getTime() - task.getStartTime().getTime()) <= CREATION_WINDOW_MS) {
+            offeredTo.add(who(link));
+          } else {
+            later.add(link);
+          }
         }
+        add(task.getStartTime(), null, AuditAction.TASK_CREATED, name, "任务“" + name + "”生成"
+            + (offeredTo.isEmpty() ? "" : "，候选办理人：" + String.join("、", offeredTo))
+            + (task.getAssignee() != null && later.isEmpty() ? "，办理人：" + name(task.getAssignee()) : "")
+            + (task.getDueDate() == null ? "" : "，办理期限 " + TIME.format(task.getDueDate().toInstant())));
+        later.forEach(link -> identityLink(name, link));
         if (task.getEndTime() != null) {
           if ("completed".equals(task.getDeleteReason())) {
             String by = completedBy.getOrDefault(task.getId(), task.getAssignee());
@@ -185,17 +204,55 @@ public class AuditTrail {
               "任务“" + taskName + "”指派给" + name(assignee) + "（" + assignee + "）");
         }
       } else if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-        String who = link.getGroupId() != null ? "用户组“" + directory.groupName(link.getGroupId()) + "”（"
-            + link.getGroupId() + "）" : name(link.getUserId()) + "（" + link.getUserId() + "）";
+        String who = who(link);
         add(link.getTime(), assigner, added ? AuditAction.TASK_CANDIDATE_ADDED : AuditAction.TASK_CANDIDATE_REMOVED,
             taskName, (added ? "候选办理人增加" : "候选办理人移除") + who + "（任务“" + taskName + "”）");
       }
+    }
+
+    private String who(HistoricIdentityLinkLog link) {
+      return link.getGroupId() != null ? "用户组“" + directory.groupName(link.getGroupId()) + "”（" + link.getGroupId() + "）"
+          : name(link.getUserId()) + "（" + link.getUserId() + "）";
+    }
+
+    /**
+     * A requested evaluation (type TRIGGERED) names no request, but its decision and article do: the latest
+     * evaluation-request for the same decision with the same legal basis started before it is the one that started it.
+     */
+    private void request(HistoricProcessInstance instance) {
+      Map<String, Object> own = variablesOf(pid);
+      if (!"TRIGGERED".equals(own.get(EVALUATION_TYPE.name())) || instance.getBusinessKey() == null) {
+        return;
+      }
+      for (HistoricProcessInstance request : historyService.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(ProcessKeys.EVALUATION_REQUEST).processInstanceBusinessKey(instance.getBusinessKey())
+          .startedBefore(instance.getStartTime()).orderByProcessInstanceStartTime().desc().list()) {
+        Map<String, Object> vars = variablesOf(request.getId());
+        if (Objects.equals(vars.get(TrackingVariables.LEGAL_BASIS.name()), own.get(LEGAL_BASIS.name()))) {
+          Object reason = vars.get(TrackingVariables.REQUEST_REASON.name());
+          add(request.getStartTime(), request.getStartUserId(), AuditAction.EVALUATION_REQUESTED, request.getId(),
+              "申请启动跟踪反馈与后评估（" + Objects.toString(own.get(LEGAL_BASIS.name()), "") + "）：理由“"
+                  + EvaluationCodes.label(TrackingCodes.REQUEST_REASONS, reason) + "”，说明“"
+                  + Objects.toString(vars.get(TrackingVariables.REQUEST_DESCRIPTION.name()), "") + "”（评估申请流程 "
+                  + request.getId() + "）");
+          return;
+        }
+      }
+    }
+
+    private Map<String, Object> variablesOf(String processInstanceId) {
+      Map<String, Object> values = new HashMap<>();
+      historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(processInstanceId)
+          .disableBinaryFetching().disableCustomObjectDeserialization().list()
+          .forEach(v -> values.putIfAbsent(v.getName(), v.getValue()));
+      return values;
     }
 
     private void variables() {
       List<HistoricDetail> details = historyService.createHistoricDetailQuery().processInstanceId(pid).variableUpdates()
           .disableBinaryFetching().disableCustomObjectDeserialization().orderPartiallyByOccurrence().asc().list();
       Map<String, String> previous = new HashMap<>();
+      Map<String, Integer> reportVersions = new HashMap<>();
       Map<String, Map<String, String>> resolutionByOperation = new LinkedHashMap<>();
       for (HistoricDetail detail : details) {
         if (!(detail instanceof HistoricVariableUpdate update)) {
@@ -210,9 +267,11 @@ public class AuditTrail {
         String taskName = taskName(operation == null || operation.getTaskId() == null ? update.getTaskId()
             : operation.getTaskId());
         String where = taskName == null ? "" : "（任务“" + taskName + "”）";
-        if (EVALUATION_REPORT.equals(name)) {
-          add(update.getTime(), user, old == null ? AuditAction.REPORT_GENERATED : AuditAction.REPORT_REPLACED, value,
-              (old == null ? "生成评估报告“" + value + "”" : "评估报告“" + old + "”由“" + value + "”取代") + where);
+        if (EVALUATION_REPORT.equals(name) && value != null) {
+          int version = reportVersions.merge(update.getVariableInstanceId(), 1, Integer::sum);
+          add(update.getTime(), user, version == 1 ? AuditAction.REPORT_GENERATED : AuditAction.REPORT_REPLACED, value,
+              (version == 1 ? "生成评估报告第 1 版“" + value + "”"
+                  : "生成评估报告第 " + version + " 版“" + value + "”，取代第 " + (version - 1) + " 版“" + old + "”") + where);
           continue;
         }
         if (update.getTypedValue() instanceof FileValue && value != null) {
@@ -220,8 +279,10 @@ public class AuditTrail {
               + "”" + where);
           continue;
         }
-        add(update.getTime(), user, AuditAction.VARIABLE_WRITTEN, name, "数据项“" + name + "”由“"
-            + (old == null ? "（无）" : old) + "”改为“" + (value == null ? "（空）" : value) + "”" + where);
+        add(update.getTime(), user, AuditAction.VARIABLE_WRITTEN, name, Objects.equals(old, value) && old != null
+            ? "数据项“" + name + "”重新写入，值未变：“" + value + "”" + where
+            : "数据项“" + name + "”由“" + (old == null ? "（无）" : old) + "”改为“" + (value == null ? "（空）" : value) + "”"
+                + where);
         if (operation != null && TaskKeys.AUTHORITY_APPROVAL.equals(taskKey(operation.getTaskId()))) {
           resolutionByOperation.computeIfAbsent(update.getUserOperationId(), k -> new LinkedHashMap<>()).put(name, value);
         }
@@ -256,7 +317,10 @@ public class AuditTrail {
     }
 
     private void comments() {
-      for (Comment comment : taskService.getProcessInstanceComments(pid)) {
+      Map<String, Comment> all = new LinkedHashMap<>();
+      taskService.getProcessInstanceComments(pid).forEach(c -> all.put(c.getId(), c));
+      tasks.keySet().forEach(taskId -> taskService.getTaskComments(taskId).forEach(c -> all.putIfAbsent(c.getId(), c)));
+      for (Comment comment : all.values()) {
         String taskName = taskName(comment.getTaskId());
         add(comment.getTime(), comment.getUserId(), AuditAction.COMMENT_ADDED, taskName,
             (taskName == null ? "评论：" : "对任务“" + taskName + "”评论：") + comment.getFullMessage());
@@ -321,7 +385,8 @@ public class AuditTrail {
     TypedValue typed = update.getTypedValue();
     Object value;
     if (typed instanceof FileValue file) {
-      value = file.getFilename();
+      // a step that has stored the file clears the variable: an empty file is no value
+      value = file.getFilename() == null || file.getFilename().isBlank() ? null : file.getFilename();
     } else if (typed != null && typed.getValue() == null && update.getValue() == null) {
       return null;
     } else {

@@ -5,6 +5,7 @@ package cn.jiyuan.decisionreview.shared;
  * with the Chinese label the workbook prints. Codes never change meaning; new kinds get new codes.
  */
 public enum AuditAction {
+  EVALUATION_REQUESTED("申请评估"),
   PROCESS_STARTED("评估启动"),
   PROCESS_ENDED("评估结束"),
   TASK_CREATED("任务创建"),
