@@ -91,8 +91,10 @@ public class HistoryDeletionGuard extends AbstractProcessEnginePlugin {
       return true;
     }
     // deleting a deployment or definition "cascade" takes the history of its instances with it
-    if (command instanceof DeleteDeploymentCmd || command instanceof AbstractDeleteProcessDefinitionCmd
-        || command instanceof DeleteProcessDefinitionsByIdsCmd) {
+    if (command instanceof DeleteProcessDefinitionsByIdsCmd) {
+      return flag(command, "cascadeToHistory");
+    }
+    if (command instanceof DeleteDeploymentCmd || command instanceof AbstractDeleteProcessDefinitionCmd) {
       return flag(command, "cascade");
     }
     return false;

@@ -161,6 +161,10 @@ class AuditTrailIT {
         .isEqualTo("COMPLETED");
 
     assertThat(as("sifa").get("/api/evaluations/" + pid + "/report").status()).isEqualTo(200);
+    // and through Camunda's own file endpoint, as Cockpit does
+    String reportVariable = as("demo").get("/engine-rest/history/variable-instance?processInstanceId=" + pid
+        + "&variableName=" + EvaluationVariables.EVALUATION_REPORT).json().get(0).get("id").asText();
+    assertThat(as("demo").get("/engine-rest/history/variable-instance/" + reportVariable + "/data").status()).isEqualTo(200);
     // the deadline watch's 督办 record (filled by the watch; here one row as it writes it)
     String supplyTask = engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pid)
         .taskDefinitionKey(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED).singleResult().getId();
@@ -235,7 +239,9 @@ class AuditTrailIT {
     assertThat(of(trail, "AUTHORITY_RESOLUTION", by("zhengfu").and(details("审定通过", "继续执行", "成效明显，继续执行"))))
         .hasSize(1);
     assertThat(of(trail, "ACCESS_GRANTED", details("市发展和改革委员会"))).isNotEmpty();
-    assertThat(of(trail, "FILE_DOWNLOADED", by("sifa").and(details("评估报告")))).hasSize(1);
+    assertThat(of(trail, "FILE_DOWNLOADED", by("sifa").and(details("下载评估报告")))).hasSize(1);
+    assertThat(of(trail, "FILE_DOWNLOADED", by("demo").and(details("流程引擎接口", "evaluationReport", "报告.docx"))))
+        .hasSize(1);
     assertThat(of(trail, "ESCALATED", details("提供实施情况材料", "第 1 次督办", "张伟、赵敏"))).hasSize(1);
     assertThat(of(trail, "PROCESS_ENDED", details("正常办结"))).hasSize(1);
     assertThat(trail).allSatisfy(e -> assertThat(e.path("details").asText()).doesNotContain("Exception", "null"));
