@@ -74,15 +74,17 @@ public class AuditTrail {
   private final EscalationLog escalations;
   private final Directory directory;
   private final SystemCalls system;
+  private final VariableLabels labels;
 
-  public AuditTrail(HistoryService historyService, TaskService taskService, AuditRecords records,
-      EscalationLog escalations, Directory directory, SystemCalls system) {
+  AuditTrail(HistoryService historyService, TaskService taskService, AuditRecords records,
+      EscalationLog escalations, Directory directory, SystemCalls system, VariableLabels labels) {
     this.historyService = historyService;
     this.taskService = taskService;
     this.records = records;
     this.escalations = escalations;
     this.directory = directory;
     this.system = system;
+    this.labels = labels;
   }
 
   /** The evaluation's trail, oldest first; entries of the same moment keep the order in which they happened. */
@@ -275,13 +277,12 @@ public class AuditTrail {
           continue;
         }
         if (update.getTypedValue() instanceof FileValue && value != null) {
-          add(update.getTime(), user, AuditAction.FILE_UPLOADED, value, "上传文件“" + value + "”作为数据项“" + name
-              + "”" + where);
+          add(update.getTime(), user, AuditAction.FILE_UPLOADED, value, "上传文件“" + value + "”作为" + labels.describe(name) + where);
           continue;
         }
         add(update.getTime(), user, AuditAction.VARIABLE_WRITTEN, name, Objects.equals(old, value) && old != null
-            ? "数据项“" + name + "”重新写入，值未变：“" + value + "”" + where
-            : "数据项“" + name + "”由“" + (old == null ? "（无）" : old) + "”改为“" + (value == null ? "（空）" : value) + "”"
+            ? labels.describe(name) + "重新写入，值未变：“" + value + "”" + where
+            : labels.describe(name) + "由“" + (old == null ? "（无）" : old) + "”改为“" + (value == null ? "（空）" : value) + "”"
                 + where);
         if (operation != null && TaskKeys.AUTHORITY_APPROVAL.equals(taskKey(operation.getTaskId()))) {
           resolutionByOperation.computeIfAbsent(update.getUserOperationId(), k -> new LinkedHashMap<>()).put(name, value);

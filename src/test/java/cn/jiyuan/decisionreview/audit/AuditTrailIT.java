@@ -116,6 +116,10 @@ class AuditTrailIT {
     assertThat(as("sifa").postJson("/engine-rest/task/" + method + "/claim", Map.of("userId", "sifa")).status()).isEqualTo(204);
     assertThat(as("sifa").postJson("/engine-rest/task/" + method + "/comment/create", Map.of("message", "请执行单位尽快提供材料"))
         .status()).isEqualTo(200);
+    // a second comment its author deletes: the trail keeps the deletion
+    String second = as("sifa").postJson("/engine-rest/task/" + method + "/comment/create", Map.of("message", "此条评论将被删除"))
+        .json().get("id").asText();
+    assertThat(as("sifa").delete("/engine-rest/task/" + method + "/comment/" + second).status()).isEqualTo(204);
     refusedStateBefore = engineState();
     Http.Response refused = as("sifa").postJson("/engine-rest/task/" + method + "/submit-form",
         vars(EvaluationVariables.EVALUATOR_TYPE.name(), "SELF", EvaluationVariables.PROCEDURE_TYPE.name(), "SIMPLIFIED",
@@ -224,8 +228,10 @@ class AuditTrailIT {
     assertThat(of(trail, "TASK_COMPLETED", by("zhengfu"))).hasSize(2);
     assertThat(of(trail, "TASK_REFUSED", by("sifa").and(details("简易程序须书面说明理由", "流程未改变")))).hasSize(1);
     assertThat(of(trail, "COMMENT_ADDED", by("sifa").and(details("请执行单位尽快提供材料")))).hasSize(1);
-    assertThat(of(trail, "VARIABLE_WRITTEN", by("sifa").and(details("“evaluatorType”由“（无）”改为“SELF”")))).hasSize(1);
-    assertThat(of(trail, "VARIABLE_WRITTEN", by("zhengfu").and(details("“reportDecision”由“RETURN”改为“APPROVE”"))))
+    assertThat(of(trail, "COMMENT_DELETED", by("sifa").and(details("确定评估方式")))).hasSize(1);
+    assertThat(of(trail, "VARIABLE_WRITTEN", details("数据项“", "”（evaluatorType）"))).as("the form's label").isNotEmpty();
+    assertThat(of(trail, "VARIABLE_WRITTEN", by("sifa").and(details("evaluatorType", "由“（无）”改为“SELF”")))).hasSize(1);
+    assertThat(of(trail, "VARIABLE_WRITTEN", by("zhengfu").and(details("reportDecision", "由“RETURN”改为“APPROVE”"))))
         .as("old and new value of a variable written twice").hasSize(1);
     assertThat(of(trail, "VARIABLE_WRITTEN", e -> e.path("userId").isNull())).as("the system's own steps").isNotEmpty()
         .allSatisfy(e -> assertThat(e.get("userName").asText()).isEqualTo("系统"));
