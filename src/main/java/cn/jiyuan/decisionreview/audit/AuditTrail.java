@@ -352,7 +352,7 @@ public class AuditTrail {
           text.append("（任务“").append(taskName).append("”）");
         }
         for (UserOperationLogEntry e : entries) {
-          if (e.getProperty() != null) {
+          if (e.getProperty() != null && (e.getOrgValue() != null || e.getNewValue() != null)) {
             text.append("；").append(e.getProperty()).append("：“").append(Objects.toString(e.getOrgValue(), "（无）"))
                 .append("”→“").append(Objects.toString(e.getNewValue(), "（无）")).append("”");
           }
