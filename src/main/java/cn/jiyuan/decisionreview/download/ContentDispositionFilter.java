@@ -16,26 +16,46 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ContentDispositionFilter extends OncePerRequestFilter {
 
+  /** Told of each download as its header is set (the audit trail's record of engine downloads); may be null. */
+  private final EngineDownloads downloads;
+
+  public ContentDispositionFilter(EngineDownloads downloads) {
+    this.downloads = downloads;
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    chain.doFilter(request, new Wrapper(response));
+    chain.doFilter(request, new Wrapper(response, request, downloads));
   }
 
   static final class Wrapper extends HttpServletResponseWrapper {
 
-    Wrapper(HttpServletResponse response) {
+    private final HttpServletRequest request;
+    private final EngineDownloads downloads;
+
+    Wrapper(HttpServletResponse response, HttpServletRequest request, EngineDownloads downloads) {
       super(response);
+      this.request = request;
+      this.downloads = downloads;
     }
 
     @Override
     public void setHeader(String name, String value) {
       super.setHeader(name, rewrite(name, value));
+      served(name, value);
     }
 
     @Override
     public void addHeader(String name, String value) {
       super.addHeader(name, rewrite(name, value));
+      served(name, value);
+    }
+
+    private void served(String name, String value) {
+      if (downloads != null && ContentDispositions.HEADER.equalsIgnoreCase(name) && value != null) {
+        downloads.served(request, value);
+      }
     }
 
     private static String rewrite(String name, String value) {

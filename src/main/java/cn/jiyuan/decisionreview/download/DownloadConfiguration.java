@@ -10,8 +10,9 @@ import org.springframework.core.Ordered;
 public class DownloadConfiguration {
 
   @Bean
-  FilterRegistrationBean<ContentDispositionFilter> contentDispositionFilter() {
-    FilterRegistrationBean<ContentDispositionFilter> reg = new FilterRegistrationBean<>(new ContentDispositionFilter());
+  FilterRegistrationBean<ContentDispositionFilter> contentDispositionFilter(EngineDownloads downloads) {
+    FilterRegistrationBean<ContentDispositionFilter> reg =
+        new FilterRegistrationBean<>(new ContentDispositionFilter(downloads));
     reg.setName("content-disposition");
     reg.addUrlPatterns("/*");
     // outermost, so that the wrapper also sees headers set by filters further down the chain

@@ -53,6 +53,23 @@ public class EvaluationAccess {
   }
 
   /**
+   * Art. 24: the audit trail names other people, their refused submissions and downloads, so it is for the read-all
+   * roles (legal office, supervisors, authority) and the administrator only; participants get 403, as does anybody
+   * else, and an unknown evaluation is 404 for everyone.
+   */
+  public void requireAuditReadable(CurrentUser user, String processInstanceId) {
+    switch (decide(user, processInstanceId, ALWAYS)) {
+      case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "评估不存在。");
+      case FORBIDDEN, ALLOWED -> {
+        if (user.groupIds().stream().noneMatch(ALWAYS::contains)) {
+          throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+              "审计记录只供司法行政部门、督办机构、决策机关和系统管理员查阅（第二十四条）。");
+        }
+      }
+    }
+  }
+
+  /**
    * Who may act on the evaluation beyond reading it (e.g. end its questionnaire early): its participants and the
    * legal office, which organises evaluations; the supervisors and the authority read but do not act by this right.
    */

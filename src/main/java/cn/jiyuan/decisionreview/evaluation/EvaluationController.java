@@ -5,6 +5,8 @@ import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore.Content;
 import cn.jiyuan.decisionreview.security.ApiAuthenticationFilter;
 import cn.jiyuan.decisionreview.security.CurrentUser;
+import cn.jiyuan.decisionreview.shared.AuditAction;
+import cn.jiyuan.decisionreview.shared.AuditRecords;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -22,17 +24,20 @@ public class EvaluationController {
 
   private final EvaluationAccess access;
   private final EvaluationFileStore store;
+  private final AuditRecords audit;
 
-  public EvaluationController(EvaluationAccess access, EvaluationFileStore store) {
+  public EvaluationController(EvaluationAccess access, EvaluationFileStore store, AuditRecords audit) {
     this.access = access;
     this.store = store;
+    this.audit = audit;
   }
 
   @GetMapping("/api/evaluations/{processInstanceId}/report")
   public ResponseEntity<byte[]> report(@PathVariable String processInstanceId, HttpServletRequest request) {
-    authorize(request, processInstanceId);
+    CurrentUser user = authorize(request, processInstanceId);
     Content report = store.report(processInstanceId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "该评估尚未生成评估报告。"));
+    recordDownload(user, processInstanceId, report, "评估报告");
     return download(report);
   }
 
@@ -51,14 +56,23 @@ public class EvaluationController {
   @GetMapping("/api/evaluations/{processInstanceId}/materials/{materialId}")
   public ResponseEntity<byte[]> material(@PathVariable String processInstanceId, @PathVariable String materialId,
       HttpServletRequest request) {
-    authorize(request, processInstanceId);
-    return download(store.material(processInstanceId, materialId)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "材料不存在。")));
+    CurrentUser user = authorize(request, processInstanceId);
+    Content material = store.material(processInstanceId, materialId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "材料不存在。"));
+    recordDownload(user, processInstanceId, material, "材料");
+    return download(material);
   }
 
-  private void authorize(HttpServletRequest request, String processInstanceId) {
+  private CurrentUser authorize(HttpServletRequest request, String processInstanceId) {
     CurrentUser user = (CurrentUser) request.getAttribute(ApiAuthenticationFilter.CURRENT_USER_ATTRIBUTE);
     access.requireReadable(user, processInstanceId);
+    return user;
+  }
+
+  /** Art. 23, 24: who took which file out of the system, and when. */
+  private void recordDownload(CurrentUser user, String processInstanceId, Content content, String what) {
+    audit.record(processInstanceId, user.userId(), AuditAction.FILE_DOWNLOADED, content.fileName(),
+        "下载" + what + "“" + content.fileName() + "”（" + content.bytes().length + " 字节）");
   }
 
   private static ResponseEntity<byte[]> download(Content content) {

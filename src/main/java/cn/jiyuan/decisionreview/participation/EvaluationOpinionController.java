@@ -5,6 +5,8 @@ import cn.jiyuan.decisionreview.evaluation.EvaluationAccess;
 import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
 import cn.jiyuan.decisionreview.security.ApiAuthenticationFilter;
 import cn.jiyuan.decisionreview.security.CurrentUser;
+import cn.jiyuan.decisionreview.shared.AuditAction;
+import cn.jiyuan.decisionreview.shared.AuditRecords;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.DecisionNumber;
 import cn.jiyuan.decisionreview.shared.FormValues;
@@ -37,13 +39,15 @@ public class EvaluationOpinionController {
   private final OpinionStore store;
   private final HistoryService historyService;
   private final SystemCalls system;
+  private final AuditRecords audit;
 
   public EvaluationOpinionController(EvaluationAccess access, OpinionStore store, HistoryService historyService,
-      SystemCalls system) {
+      SystemCalls system, AuditRecords audit) {
     this.access = access;
     this.store = store;
     this.historyService = historyService;
     this.system = system;
+    this.audit = audit;
   }
 
   /** One entry of {@code GET /api/evaluations/{id}/opinions}. */
@@ -61,6 +65,9 @@ public class EvaluationOpinionController {
   public ResponseEntity<byte[]> export(@PathVariable String processInstanceId, HttpServletRequest request) {
     List<PublicOpinion> opinions = opinions(request, processInstanceId);
     String number = decisionNumber(processInstanceId);
+    CurrentUser user = (CurrentUser) request.getAttribute(ApiAuthenticationFilter.CURRENT_USER_ATTRIBUTE);
+    audit.record(processInstanceId, user.userId(), AuditAction.FILE_DOWNLOADED, OpinionExport.fileName(number),
+        "导出公众意见“" + OpinionExport.fileName(number) + "”（" + opinions.size() + " 条，第二十三条）");
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment(OpinionExport.fileName(number)))
         .contentType(MediaType.parseMediaType(OpinionExport.MIME_TYPE))

@@ -7,6 +7,8 @@ import cn.jiyuan.decisionreview.evaluation.SurveyResults;
 import cn.jiyuan.decisionreview.evaluation.SurveyResults.DimensionResult;
 import cn.jiyuan.decisionreview.security.ApiAuthenticationFilter;
 import cn.jiyuan.decisionreview.security.CurrentUser;
+import cn.jiyuan.decisionreview.shared.AuditAction;
+import cn.jiyuan.decisionreview.shared.AuditRecords;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.SystemCalls;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,10 +44,11 @@ public class SurveyStaffController {
   private final SystemCalls system;
   private final TransactionTemplate transaction;
   private final BeijingClock clock;
+  private final AuditRecords audit;
 
   public SurveyStaffController(EvaluationAccess access, SurveyStore store, SurveyClosing closing,
       SurveyAggregation aggregation, RuntimeService runtimeService, SystemCalls system, TransactionTemplate transaction,
-      BeijingClock clock) {
+      BeijingClock clock, AuditRecords audit) {
     this.access = access;
     this.store = store;
     this.closing = closing;
@@ -54,6 +57,7 @@ public class SurveyStaffController {
     this.system = system;
     this.transaction = transaction;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** {@code GET /api/evaluations/{id}/survey} (contract): {@code dimensions} and {@code awareness} are extras. */
@@ -84,7 +88,10 @@ public class SurveyStaffController {
   @GetMapping("/api/evaluations/{processInstanceId}/survey/responses.xlsx")
   public ResponseEntity<byte[]> responses(@PathVariable String processInstanceId, HttpServletRequest request) {
     Survey survey = surveyOf(request, processInstanceId);
-    byte[] workbook = SurveyWorkbook.write(survey, closing.answered(survey).responses());
+    List<SurveyResponse> responses = closing.answered(survey).responses();
+    byte[] workbook = SurveyWorkbook.write(survey, responses);
+    audit.record(processInstanceId, user(request).userId(), AuditAction.FILE_DOWNLOADED, SurveyWorkbook.fileName(survey),
+        "导出网上问卷答卷“" + SurveyWorkbook.fileName(survey) + "”（" + responses.size() + " 份，第二十三条）");
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment(SurveyWorkbook.fileName(survey)))
         .contentType(MediaType.parseMediaType(XLSX))

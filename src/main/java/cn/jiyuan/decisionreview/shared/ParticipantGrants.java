@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.shared;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -17,11 +18,16 @@ import org.springframework.stereotype.Service;
 public class ParticipantGrants {
 
   private final AuthorizationService authorizationService;
+  private final IdentityService identityService;
   private final SystemCalls system;
+  private final AuditRecords audit;
 
-  public ParticipantGrants(AuthorizationService authorizationService, SystemCalls system) {
+  public ParticipantGrants(AuthorizationService authorizationService, IdentityService identityService,
+      SystemCalls system, AuditRecords audit) {
     this.authorizationService = authorizationService;
+    this.identityService = identityService;
     this.system = system;
+    this.audit = audit;
   }
 
   public void grantGroup(String processInstanceId, String groupId) {
@@ -51,6 +57,10 @@ public class ParticipantGrants {
         }
         auth.addPermission(Permissions.READ);
         authorizationService.saveAuthorization(auth);
+        // Art. 24: who widened the circle of readers, in the step's own transaction (a refused step grants nothing)
+        var caller = identityService.getCurrentAuthentication();
+        audit.record(processInstanceId, caller == null ? null : caller.getUserId(), AuditAction.ACCESS_GRANTED,
+            groupId != null ? "group:" + groupId : "user:" + userId, null);
       }
     });
   }

@@ -75,7 +75,7 @@ class ContentDispositionsTest {
   @Test
   void theFilterRewritesTheHeaderWhenItIsSetOrAdded() {
     MockHttpServletResponse response = new MockHttpServletResponse();
-    HttpServletResponse wrapped = new ContentDispositionFilter.Wrapper(response);
+    HttpServletResponse wrapped = new ContentDispositionFilter.Wrapper(response, new org.springframework.mock.web.MockHttpServletRequest(), null);
     wrapped.setHeader("content-disposition", URLEncodingUtil.buildAttachmentValue(REPORT));
     assertThat(decodedExtended(response.getHeader("Content-Disposition"))).isEqualTo(REPORT);
     assertThat(response.getHeader("Content-Disposition")).doesNotContain(REPORT);

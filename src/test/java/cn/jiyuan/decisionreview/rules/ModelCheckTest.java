@@ -46,8 +46,8 @@ class ModelCheckTest {
   @Test
   void noHistoryTimeToLiveIsRefusedForProcessesAndDecisions() throws IOException {
     List<String> problems = ModelCheck.check(Map.of(
-        "a.dmn", edited("dmn/taskDeadline.dmn", "camunda:historyTimeToLive=\"P1825D\"", ""),
-        "b.bpmn", edited("processes/measures-revision.bpmn", "camunda:historyTimeToLive=\"P1825D\"", ""),
+        "a.dmn", edited("dmn/taskDeadline.dmn", "camunda:historyTimeToLive=\"P10958D\"", ""),
+        "b.bpmn", edited("processes/measures-revision.bpmn", "camunda:historyTimeToLive=\"P10958D\"", ""),
         "forms/measures-revision.form", file("forms/measures-revision.form")), key -> false);
     assertThat(problems).hasSize(2).allMatch(p -> p.contains("未设置历史记录保存期限（historyTimeToLive）"));
   }

@@ -190,7 +190,7 @@ class RuleDeploymentIT {
     broken.put("evaluationTrigger.dmn", Map.of("evaluationTrigger.dmn", edited("dmn/evaluationTrigger.dmn",
         "name=\"refusalReason\"", "name=\"reason\"")));
     broken.put("no history time to live", Map.of("measures-revision.bpmn", edited("processes/measures-revision.bpmn",
-        "camunda:historyTimeToLive=\"P1825D\"", "")));
+        "camunda:historyTimeToLive=\"P10958D\"", "")));
     refusals.put("no history time to live", "未设置历史记录保存期限（historyTimeToLive）");
     broken.put("unknown form", Map.of("measures-revision.bpmn", edited("processes/measures-revision.bpmn",
         "camunda:formRef=\"measures-revision\"", "camunda:formRef=\"no-such-form\"")));

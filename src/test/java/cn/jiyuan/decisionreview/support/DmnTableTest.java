@@ -80,7 +80,7 @@ public abstract class DmnTableTest {
     DecisionTable table = (DecisionTable) decisionElement.getExpression();
 
     assertThat(decisionElement.getName()).isEqualTo(contract.name);
-    assertThat(decisionElement.getCamundaHistoryTimeToLiveString()).isEqualTo("P1825D");
+    assertThat(decisionElement.getCamundaHistoryTimeToLiveString()).isEqualTo("P10958D");
     assertThat(table.getHitPolicy()).isIn(contract.hitPolicies);
     assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getText().getTextContent())
         .containsExactlyElementsOf(contract.inputs);

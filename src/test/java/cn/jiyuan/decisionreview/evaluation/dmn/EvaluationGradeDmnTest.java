@@ -295,7 +295,7 @@ class EvaluationGradeDmnTest extends DmnTableTest {
   void theDrdKeepsItsContract() {
     Decision scoreElement = model().getModelElementById("weightedScore");
 
-    assertThat(scoreElement.getCamundaHistoryTimeToLiveString()).isEqualTo("P1825D");
+    assertThat(scoreElement.getCamundaHistoryTimeToLiveString()).isEqualTo("P10958D");
     assertThat(scoreElement.getVariable().getName()).isEqualTo("weightedScore");
     assertThat(scoreElement.getVariable().getTypeRef()).isEqualTo("double");
     assertThat(scoreElement.getExpression()).isInstanceOf(LiteralExpression.class);
