@@ -5,6 +5,7 @@ import cn.jiyuan.decisionreview.evaluation.EvaluationAccess;
 import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
 import cn.jiyuan.decisionreview.security.ApiAuthenticationFilter;
 import cn.jiyuan.decisionreview.security.CurrentUser;
+import cn.jiyuan.decisionreview.shared.CarriesOut;
 import cn.jiyuan.decisionreview.shared.FormValues;
 import cn.jiyuan.decisionreview.shared.SystemCalls;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * administrator ({@link EvaluationAccess#requireAuditReadable}). Only GET: the trail has no write API.
  */
 @RestController
+@CarriesOut({"第二十四条", "条例第三十九条"})
 public class AuditController {
 
   private final EvaluationAccess access;

@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.audit;
 
+import cn.jiyuan.decisionreview.shared.CarriesOut;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+@CarriesOut({"第二十四条"})
 public class HistoryRetention extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(HistoryRetention.class);

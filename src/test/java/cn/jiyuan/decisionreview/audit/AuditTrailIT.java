@@ -6,6 +6,7 @@ import cn.jiyuan.decisionreview.evaluation.Dimension;
 import cn.jiyuan.decisionreview.evaluation.EvaluationSubmissions;
 import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
+import cn.jiyuan.decisionreview.support.Covers;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.IntegrationTest;
@@ -41,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Covers({"第二十四条", "条例第三十九条"})
 class AuditTrailIT {
 
   @LocalServerPort int port;

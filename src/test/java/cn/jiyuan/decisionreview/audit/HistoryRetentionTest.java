@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.jiyuan.decisionreview.support.Covers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * The history time to live is one configured period (README "Audit trail"), the model files carry the same value as
  * the configuration's default, and the guard knows which engine commands remove history.
  */
+@Covers({"第二十四条"})
 class HistoryRetentionTest {
 
   @Configuration(proxyBeanMethods = false)
