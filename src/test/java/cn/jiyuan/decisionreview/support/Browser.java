@@ -71,8 +71,37 @@ public final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
+  /** Waits until the element shows; if it never does, the page is saved and its text is in the failure. */
   public WebElement waitFor(By by) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    try {
+      return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    } catch (org.openqa.selenium.TimeoutException never) {
+      throw new AssertionError(by + " not shown after 60 s at " + driver.getCurrentUrl() + " (" + saveForDiagnosis()
+          + "). Page text: " + bodyText().replace('\n', ' '), never);
+    }
+  }
+
+  /**
+   * Waits until the element is on the page and scrolls it to the middle, as a person scrolls to a row: Cockpit's
+   * content scrolls inside a container, so a row below the fold is not shown (and has no text) until then.
+   */
+  public WebElement reveal(By by) {
+    try {
+      WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+      ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      return wait.until(ExpectedConditions.visibilityOf(element));
+    } catch (org.openqa.selenium.TimeoutException never) {
+      throw new AssertionError(by + " not on the page after 60 s at " + driver.getCurrentUrl() + " (" + saveForDiagnosis()
+          + "). Page text: " + bodyText().replace('\n', ' '), never);
+    }
+  }
+
+  private String saveForDiagnosis() {
+    try {
+      return screenshot("timeout-" + System.currentTimeMillis()).toString();
+    } catch (IOException | RuntimeException notSaved) {
+      return "no screenshot: " + notSaved.getMessage();
+    }
   }
 
   public void waitForText(String text) {
@@ -113,15 +142,10 @@ public final class Browser implements AutoCloseable {
     By username = By.cssSelector("input[ng-model='username']");
     open(url);
     try {
-      return waitFor(username);
+      return wait.until(ExpectedConditions.visibilityOfElementLocated(username));
     } catch (org.openqa.selenium.TimeoutException slow) {
-      try {
-        Path shot = screenshot("login-form-not-shown-" + System.currentTimeMillis());
-        System.err.println("login form not shown after 60 s at " + driver.getCurrentUrl() + " (" + shot + "); reloading. Page text: "
-            + bodyText().replace('\n', ' '));
-      } catch (IOException | RuntimeException ignored) {
-        // the diagnosis is a courtesy; the reload below is what matters
-      }
+      System.err.println("login form not shown after 60 s at " + driver.getCurrentUrl() + " (" + saveForDiagnosis()
+          + "); reloading");
       driver.navigate().refresh();
       return waitFor(username);
     }

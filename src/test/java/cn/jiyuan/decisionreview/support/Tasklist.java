@@ -50,6 +50,12 @@ public final class Tasklist implements AutoCloseable {
   public static Tasklist open(int port, String walk) throws IOException {
     Path shots = Path.of("target", "e2e", walk);
     Files.createDirectories(shots);
+    // a walk starts in an empty folder: an earlier run's file would make the browser save this one as "name (1)"
+    try (java.util.stream.Stream<Path> old = Files.list(shots)) {
+      for (Path file : old.filter(Files::isRegularFile).toList()) {
+        Files.delete(file);
+      }
+    }
     return new Tasklist(Browser.start(shots), "http://localhost:" + port, shots);
   }
 

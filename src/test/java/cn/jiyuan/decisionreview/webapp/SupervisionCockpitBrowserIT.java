@@ -58,22 +58,21 @@ class SupervisionCockpitBrowserIT {
       browser.screenshot("supervision-dashboard");
 
       browser.click(By.id("dr-supervision-nav"));
-      WebElement lateRow = browser.waitFor(row(late.number()));
-      browser.waitFor(row(tracked));
+      WebElement lateRow = browser.reveal(row(late.number()));
       assertThat(browser.driver().getCurrentUrl()).endsWith("#/supervision");
       assertThat(lateRow.getText()).contains(SupervisionFixtures.LATE_TITLE, "市发展和改革委员会", "评估中", "准备阶段",
           "成立评估小组", "办理：市司法局", "期限：" + due, "已逾期 " + daysLate + " 个工作日",
           "督办 2 次，第 2 级，最近 2026-03-20 09:00");
-      assertThat(browser.driver().findElement(row(tracked)).getText()).contains(SupervisionFixtures.TRACKED_TITLE,
-          "市教育局", "跟踪中", "无进行中的评估", "无待办任务");
       browser.screenshot("supervision-board");
+      assertThat(browser.reveal(row(tracked)).getText()).contains(SupervisionFixtures.TRACKED_TITLE,
+          "市教育局", "跟踪中", "无进行中的评估", "无待办任务");
 
       browser.click(By.id("dr-filter-overdue"));
       new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
           .until(d -> d.findElements(row(tracked)).isEmpty());
       assertThat(browser.driver().findElements(row(late.number()))).hasSize(1);
       assertThat(browser.driver().findElements(By.cssSelector("#dr-supervision-table tbody tr[data-decision-number]")))
-          .allSatisfy(r -> assertThat(r.getText()).contains("已逾期"));
+          .allSatisfy(r -> assertThat(r.getAttribute("textContent")).contains("已逾期"));
       browser.screenshot("supervision-overdue");
 
       browser.click(By.cssSelector("#dr-supervision-table tr[data-decision-number='" + late.number()

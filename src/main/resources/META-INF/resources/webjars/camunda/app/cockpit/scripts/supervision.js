@@ -140,9 +140,10 @@ const COLUMNS = [
 
 function renderBoard(container, board) {
   const state = { sort: 'maxWorkingDaysOverdue', descending: true, unit: '', status: '', phase: '', overdue: false, text: '' };
-  const units = [...new Map(board.decisions.map((d) => [d.executingUnit, d.executingUnitName])).entries()]
-    .filter(([id]) => id).sort((a, b) => a[1].localeCompare(b[1], 'zh'));
-  const statuses = [...new Map(board.decisions.map((d) => [d.status, d.statusLabel])).entries()];
+  // a unit or status the directory does not name (a unit since removed) still gets an entry, under its id
+  const units = [...new Map(board.decisions.map((d) => [d.executingUnit, d.executingUnitName || d.executingUnit])).entries()]
+    .filter(([id]) => id).sort((a, b) => String(a[1]).localeCompare(String(b[1]), 'zh'));
+  const statuses = [...new Map(board.decisions.map((d) => [d.status, d.statusLabel || d.status])).entries()];
   const phases = [...new Set(board.decisions.map((d) => (d.evaluation ? d.evaluation.phaseLabel : null)).filter(Boolean))];
   const select = (id, label, options, key) => el('label', null, label,
     el('select', { id, class: 'form-control input-sm', style: 'display:inline-block;width:auto;margin-left:4px',
@@ -185,7 +186,7 @@ function renderBoard(container, board) {
         const x = value(a, column);
         const y = value(b, column);
         const order = column.numeric ? (x || 0) - (y || 0) : String(x || '').localeCompare(String(y || ''), 'zh');
-        return (state.descending ? -order : order) || a.decisionNumber.localeCompare(b.decisionNumber, 'zh');
+        return (state.descending ? -order : order) || String(a.decisionNumber).localeCompare(String(b.decisionNumber), 'zh');
       });
     headers.forEach((th) => {
       const c = COLUMNS.find((col) => col.key === th.getAttribute('data-sort'));
@@ -201,7 +202,7 @@ function renderBoard(container, board) {
       el('td', null, d.executingUnitName || ''),
       el('td', null, d.statusLabel || d.status),
       el('td', null, evaluationView(d.evaluation)),
-      el('td', null, d.tasks.length ? d.tasks.map(taskView) : el('span', { class: 'dr-muted' }, '无待办任务')),
+      el('td', null, d.tasks && d.tasks.length ? d.tasks.map(taskView) : el('span', { class: 'dr-muted' }, '无待办任务')),
       el('td', { class: d.maxWorkingDaysOverdue > 0 ? 'dr-overdue' : null },
         d.overdueTaskCount > 0 ? String(d.maxWorkingDaysOverdue) : '—'),
       el('td', null, String(d.escalationCount))))
@@ -229,8 +230,11 @@ function renderPage(node) {
       });
     }
     return response.json().then((board) => renderBoard(container, board));
-  }).catch(() => {
-    container.appendChild(el('div', { class: 'alert alert-danger' }, '督办情况加载失败，请稍后刷新页面。'));
+  }).catch((error) => {
+    // the cause goes to the console for whoever looks; the supervisor reads a plain sentence
+    console.error('督办情况加载失败', error);
+    container.appendChild(el('div', { class: 'alert alert-danger', id: 'dr-supervision-failed' },
+      '督办情况加载失败，请稍后刷新页面。'));
   });
 }
 
