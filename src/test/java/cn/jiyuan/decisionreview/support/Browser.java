@@ -96,16 +96,50 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** Saves the page and the server's threads, then loads the page once more (see {@link #waitForText}). */
+  public void reloadAfterTimeout(String what) {
+    System.err.println(what + " not shown after 60 s at " + driver.getCurrentUrl() + " (" + saveForDiagnosis()
+        + "); reloading");
+    driver.navigate().refresh();
+  }
+
+  /** A screenshot and, since the server runs in the test's JVM, its threads: what a request waited for. */
   private String saveForDiagnosis() {
+    String name = "timeout-" + System.currentTimeMillis();
+    StringBuilder threads = new StringBuilder();
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      threads.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+      for (StackTraceElement frame : stack) {
+        threads.append("    at ").append(frame).append('\n');
+      }
+    });
     try {
-      return screenshot("timeout-" + System.currentTimeMillis()).toString();
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve(name + "-threads.txt"), threads);
+      return screenshot(name) + ", threads in " + dir.resolve(name + "-threads.txt");
     } catch (IOException | RuntimeException notSaved) {
-      return "no screenshot: " + notSaved.getMessage();
+      return "not saved: " + notSaved.getMessage();
     }
   }
 
+  /**
+   * Waits until the page says {@code text}. On the loaded 2-core build machine a webapp page has now and then not
+   * rendered within a minute after login (CI stops 17 and 19): the page and the server's threads are then saved, and
+   * the page is loaded once more, as a person presses F5.
+   */
   public void waitForText(String text) {
-    wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    try {
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    } catch (org.openqa.selenium.TimeoutException slow) {
+      reloadAfterTimeout("“" + text + "”");
+      try {
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+      } catch (org.openqa.selenium.TimeoutException never) {
+        throw new AssertionError("“" + text + "” not shown after a reload either (" + saveForDiagnosis()
+            + "). Page text: " + bodyText().replace('\n', ' '), never);
+      }
+    }
   }
 
   public String bodyText() {
@@ -144,9 +178,7 @@ public final class Browser implements AutoCloseable {
     try {
       return wait.until(ExpectedConditions.visibilityOfElementLocated(username));
     } catch (org.openqa.selenium.TimeoutException slow) {
-      System.err.println("login form not shown after 60 s at " + driver.getCurrentUrl() + " (" + saveForDiagnosis()
-          + "); reloading");
-      driver.navigate().refresh();
+      reloadAfterTimeout("the login form");
       return waitFor(username);
     }
   }

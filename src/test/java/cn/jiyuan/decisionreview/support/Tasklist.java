@@ -78,7 +78,13 @@ public final class Tasklist implements AutoCloseable {
     name.sendKeys(userId);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
     driver.findElement(By.cssSelector("button[type='submit']")).click();
-    waitUntil("Tasklist 的过滤器列表", () -> !driver.findElements(By.cssSelector(".task-filters .task-filter h4.name a")).isEmpty());
+    Supplier<Boolean> filtersShown = () -> !driver.findElements(By.cssSelector(".task-filters .task-filter h4.name a")).isEmpty();
+    try {
+      waitUntil("Tasklist 的过滤器列表", filtersShown);
+    } catch (org.openqa.selenium.TimeoutException slow) {
+      browser.reloadAfterTimeout("Tasklist's filters");
+      waitUntil("Tasklist 的过滤器列表（重新加载后）", filtersShown);
+    }
     user = userId;
     return this;
   }
