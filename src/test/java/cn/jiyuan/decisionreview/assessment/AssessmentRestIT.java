@@ -103,25 +103,22 @@ class AssessmentRestIT {
     if (timer != null) {
       Jobs.run(engine, timer.getId());
     }
+    // the evaluation starts, or (Art. 20) the tracking asks legal-affairs to confirm a waiver instead
     long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
     ProcessInstance evaluation;
+    boolean waiverOffered;
     do {
       Jobs.drain(engine, tracking.getBusinessKey());
       evaluation = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(tracking.getId())
           .singleResult();
-    } while (evaluation == null && System.nanoTime() < until);
-    assertThat(evaluation).as("the evaluation of " + tracking.getBusinessKey()).isNotNull();
+      waiverOffered = engine.getTaskService().createTaskQuery().processInstanceId(tracking.getId())
+          .taskDefinitionKey(TrackingElements.CONFIRM_WAIVER).count() > 0;
+    } while (evaluation == null && !waiverOffered && System.nanoTime() < until);
     return evaluation;
   }
 
   @Test
   void theYearsFiguresPerUnitAndDecisionAndTheWorkbookHoldingTheSame() throws Exception {
-    // On CI's PostgreSQL round every cached context's job executor serves the one database on the JVM's one moved
-    // clock (2030), and the trackings' evaluations did not come back within a minute (stop 19): the figures are
-    // proven on H2 here, and the assessment's queries on PostgreSQL by the other test of this class.
-    String url = System.getenv("SPRING_DATASOURCE_URL");
-    org.junit.jupiter.api.Assumptions.assumeFalse(url != null && url.startsWith("jdbc:postgresql:"),
-        "the figures need the only job executor on the database");
     String unit = newUnit();
     at("2029-02-01", "10:00");
     List<String> outcomes = List.of("CONTINUE", "MAJOR_ADJUSTMENT", "SUSPEND", "TERMINATE");
