@@ -2,7 +2,6 @@ package cn.jiyuan.decisionreview.tracking;
 
 import static cn.jiyuan.decisionreview.tracking.TrackingVariables.*;
 
-import cn.jiyuan.decisionreview.identity.ProcessKeys;
 import cn.jiyuan.decisionreview.security.CurrentUser;
 import cn.jiyuan.decisionreview.shared.DecisionNumber;
 import cn.jiyuan.decisionreview.shared.FormValues;
@@ -23,8 +22,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Service;
 
 /**
- * The decision registry: every tracked decision with its status, next scheduled evaluation
- * and past evaluations, read from the tracking instances' history; an executing unit sees only its own.
+ * The decision registry: every tracked decision with its status, next scheduled evaluation and past evaluations. A
+ * page of the list is read from the register's rows alone ({@link RegistryPages}, the read model the processes
+ * write through); one decision is read from its tracking instance's history. An executing unit sees only its own.
  */
 @Service
 public class DecisionRegistry {
@@ -36,21 +36,63 @@ public class DecisionRegistry {
   private final IdentityService identityService;
   private final SystemCalls system;
   private final TrackedDecisions decisions;
+  private final RegistryPages pages;
+
+  /** A page of decisions, in the shape of {@link #find}, and how many match in all. */
+  public record Listing(long total, List<Map<String, Object>> decisions) {}
 
   public DecisionRegistry(HistoryService historyService, IdentityService identityService, SystemCalls system,
-      TrackedDecisions decisions) {
+      TrackedDecisions decisions, RegistryPages pages) {
     this.decisions = decisions;
+    this.pages = pages;
     this.historyService = historyService;
     this.identityService = identityService;
     this.system = system;
   }
 
-  public List<Map<String, Object>> list(CurrentUser user) {
-    return system.run(() -> {
-      List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(ProcessKeys.DECISION_TRACKING).orderByProcessInstanceStartTime().desc().list();
-      return describe(instances).stream().filter(d -> visible(user, d)).toList();
-    });
+  /** The page {@code query} asks for, of the decisions {@code user} may see (the filter is in the query). */
+  public Listing list(CurrentUser user, RegistryQuery query) {
+    boolean all = user.groupIds().stream().anyMatch(SEE_ALL::contains);
+    RegistryPages.Page page = pages.page(query, all ? null : user.groupIds());
+    Set<String> units = page.rows().stream().map(RegistryPages.Listed::executingUnit).filter(u -> u != null)
+        .collect(Collectors.toSet());
+    Map<String, String> unitNames = units.isEmpty() ? Map.of() : system.run(() -> identityService.createGroupQuery()
+        .groupIdIn(units.toArray(String[]::new)).list().stream().filter(g -> g.getName() != null)
+        .collect(Collectors.toMap(Group::getId, Group::getName)));
+    return new Listing(page.total(), page.rows().stream().map(row -> decision(row, unitNames)).toList());
+  }
+
+  /** One decision from its register row, in the same shape as {@link #decision(HistoricProcessInstance, Map, Map)}. */
+  static Map<String, Object> decision(RegistryPages.Listed row, Map<String, String> unitNames) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    String unit = row.executingUnit();
+    d.put("decisionNumber", row.decisionNumber());
+    d.put("title", row.title());
+    d.put("category", row.category());
+    d.put("categoryLabel", row.category() == null ? null : TrackingCodes.CATEGORIES.get(row.category()));
+    d.put("executingUnit", unit);
+    d.put("executingUnitName", unit == null ? null : unitNames.getOrDefault(unit, unit));
+    d.put("status", row.status());
+    d.put("statusLabel", TrackingCodes.STATUSES.get(row.status()));
+    d.put("implementationStart", row.implementationStart() == null ? null : row.implementationStart().toString());
+    d.put("implementationEnd", row.implementationEnd() == null ? null : row.implementationEnd().toString());
+    d.put("nextScheduledEvaluation", row.nextEvaluationDue() == null ? null
+        : next(row.nextEvaluationType(), row.nextEvaluationDue().toString(), row.nextEvaluationBasis()));
+    Map<String, Object> detail = RegisterEntry.detail(row.detail());
+    d.put("scheduledEvaluations", detail.get("scheduledEvaluations"));
+    d.put("pastEvaluations", detail.get("pastEvaluations"));
+    d.put("requests", detail.get("requests"));
+    d.put("lastExecutionEvaluationDate", detail.get("lastExecutionEvaluationDate"));
+    d.put("trackingProcessInstanceId", row.processInstanceId());
+    return d;
+  }
+
+  private static Map<String, Object> next(String type, String dueDate, String legalBasis) {
+    Map<String, Object> next = new LinkedHashMap<>();
+    next.put("evaluationType", type);
+    next.put("dueDate", dueDate);
+    next.put("legalBasis", legalBasis);
+    return next;
   }
 
   /** The decision of a number in any spelling: the tracking instance its row in dr_decision names. */
@@ -109,7 +151,7 @@ public class DecisionRegistry {
     boolean ended = TrackingStatus.TERMINATED.name().equals(status) || TrackingStatus.COMPLETED.name().equals(status);
     List<ScheduledEvaluation> entries = Optional.ofNullable(SCHEDULED_EVALUATIONS.from(v)).orElse(List.of());
     d.put("nextScheduledEvaluation", ended ? null : EvaluationSchedule.nextPending(entries)
-        .map(e -> Map.of("evaluationType", e.evaluationType(), "dueDate", e.dueDate().toString(), "legalBasis", e.legalBasis()))
+        .map(e -> next(e.evaluationType(), e.dueDate().toString(), e.legalBasis()))
         .orElse(null));
     d.put("scheduledEvaluations", schedule);
     d.put("pastEvaluations", FormValues.objectList(v.get(EVALUATION_HISTORY.name())));

@@ -143,6 +143,7 @@ public class EvaluationRequests {
             runtimeService.getVariables(tracking.getId(), List.of(REQUEST_HISTORY.name())))).orElse(List.of()));
         requests.add(RequestRecord.of(request, state.today(), Handling.RECORDED));
         runtimeService.setVariable(tracking.getId(), REQUEST_HISTORY.name(), REQUEST_HISTORY.typed(requests));
+        state.written(tracking.getId(), runtimeService.getVariables(tracking.getId(), RegisterEntry.VARIABLES));
         return now;
       }
       VariableMap message = Variables.createVariables();

@@ -105,6 +105,66 @@ public class TrackedDecisions {
         processInstanceId);
   }
 
+  /**
+   * The read-model columns of the tracking {@code processInstanceId} (V11), in the caller's transaction: every step
+   * that changes its status, schedule, history or requests calls this through {@link TrackingState}.
+   */
+  public void refresh(String processInstanceId, RegisterEntry entry) {
+    jdbc.update("UPDATE dr_decision SET " + ENTRY_COLUMNS + ", updated_at = ? WHERE process_instance_id = ?",
+        entryValues(entry, now(), processInstanceId));
+  }
+
+  /**
+   * As {@link #refresh}, but only if the row was not written since {@code readAt} (its {@code updated_at} then):
+   * the rebuild never overwrites what a step committed while it read the history.
+   */
+  boolean refreshIfUnchanged(String decisionNumber, RegisterEntry entry, Timestamp readAt) {
+    return jdbc.update("UPDATE dr_decision SET " + ENTRY_COLUMNS + ", updated_at = ? WHERE decision_number = ?"
+        + " AND updated_at = ?", entryValues(entry, now(), decisionNumber, readAt)) == 1;
+  }
+
+  private static final String ENTRY_COLUMNS = "status = ?, title = ?, category = ?, executing_unit = ?,"
+      + " implementation_start = ?, implementation_end = ?, next_evaluation_type = ?, next_evaluation_due = ?,"
+      + " next_evaluation_basis = ?, last_evaluation_type = ?, last_evaluation_completed = ?,"
+      + " last_evaluation_outcome = ?, detail = ?";
+
+  private static Object[] entryValues(RegisterEntry e, Object... more) {
+    Object[] values = {e.status(), e.title(), e.category(), e.executingUnit(), date(e.implementationStart()),
+        date(e.implementationEnd()), e.nextEvaluationType(), date(e.nextEvaluationDue()), e.nextEvaluationBasis(),
+        e.lastEvaluationType(), date(e.lastEvaluationCompleted()), e.lastEvaluationOutcome(), e.detail()};
+    Object[] all = java.util.Arrays.copyOf(values, values.length + more.length);
+    System.arraycopy(more, 0, all, values.length, more.length);
+    return all;
+  }
+
+  /** The read-model columns, in the order {@link #entryAt} reads them. */
+  static final String ENTRY_SELECT = "status, title, category, executing_unit, implementation_start,"
+      + " implementation_end, next_evaluation_type, next_evaluation_due, next_evaluation_basis, last_evaluation_type,"
+      + " last_evaluation_completed, last_evaluation_outcome, detail";
+
+  /** The entry in a result row whose columns {@link #ENTRY_SELECT} begin at {@code first}. */
+  static RegisterEntry entryAt(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+    int i = first;
+    return new RegisterEntry(rs.getString(i), rs.getString(i + 1), rs.getString(i + 2), rs.getString(i + 3),
+        localDate(rs.getDate(i + 4)), localDate(rs.getDate(i + 5)), rs.getString(i + 6), localDate(rs.getDate(i + 7)),
+        rs.getString(i + 8), rs.getString(i + 9), localDate(rs.getDate(i + 10)), rs.getString(i + 11),
+        rs.getString(i + 12));
+  }
+
+  /** The row as the register holds it now, read-model columns included (null when there is none). */
+  public RegisterEntry entry(String decisionNumber) {
+    return jdbc.query("SELECT " + ENTRY_SELECT + " FROM dr_decision WHERE decision_number = ?",
+        (rs, i) -> entryAt(rs, 1), decisionNumber).stream().findFirst().orElse(null);
+  }
+
+  private static java.sql.Date date(java.time.LocalDate day) {
+    return day == null ? null : java.sql.Date.valueOf(day);
+  }
+
+  static java.time.LocalDate localDate(java.sql.Date day) {
+    return day == null ? null : day.toLocalDate();
+  }
+
   /** The row of a number in any spelling ({@link DecisionNumber#normalise}). */
   public Optional<Row> find(String anySpelling) {
     String number = DecisionNumber.normalise(anySpelling);

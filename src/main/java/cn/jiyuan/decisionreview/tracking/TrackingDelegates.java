@@ -33,7 +33,7 @@ public class TrackingDelegates {
    */
   @Bean
   ExecutionListener trackingRegistration(IdentityService identityService, RuntimeService runtimeService,
-      SystemCalls system, ParticipantGrants grants, TrackedDecisions decisions) {
+      SystemCalls system, ParticipantGrants grants, TrackedDecisions decisions, TrackingState state) {
     return execution -> {
       RegistrationRules.check(execution::getVariable, unit -> Groups.isExecutingUnit(unit)
           && system.run(() -> identityService.createGroupQuery().groupId(unit).count() > 0)).throwIfAny();
@@ -59,6 +59,7 @@ public class TrackingDelegates {
       SCHEDULE_REVISED.set(execution, false);
       EVALUATION_HISTORY.set(execution, List.of());
       REQUEST_HISTORY.set(execution, List.of());
+      state.written(execution);
     };
   }
 
@@ -119,7 +120,7 @@ public class TrackingDelegates {
       state.appendHistory(execution, EvaluationRecord.waived(type, LEGAL_BASIS.get(execution), state.startedDate(execution),
           state.today(), WAIVER_BASIS.get(execution), WAIVER_REASON.get(execution)));
       state.saveSchedule(execution, EvaluationSchedule.settle(state.schedule(execution), type, Status.WAIVED));
-      state.status(execution, execution.getProcessInstanceId(), TrackingStatus.TRACKING);
+      state.status(execution, TrackingStatus.TRACKING);
     };
   }
 
@@ -136,7 +137,7 @@ public class TrackingDelegates {
       if (!after.equals(before)) {
         state.saveSchedule(execution, after);
       }
-      state.status(execution, execution.getProcessInstanceId(), TrackingStatus.EVALUATING);
+      state.status(execution, TrackingStatus.EVALUATING);
     };
   }
 
@@ -153,14 +154,14 @@ public class TrackingDelegates {
         LAST_EXECUTION_EVALUATION_DATE.set(execution, completed);
       }
       state.saveSchedule(execution, EvaluationSchedule.settle(state.schedule(execution), type, Status.DONE));
-      state.status(execution, execution.getProcessInstanceId(), TrackingRules.statusAfter(outcome, type));
+      state.status(execution, TrackingRules.statusAfter(outcome, type));
     };
   }
 
   /** 恢复执行: the authority lifted the suspension (Art. 16). */
   @Bean
   ExecutionListener trackingResumed(TrackingState state) {
-    return execution -> state.status(execution, execution.getProcessInstanceId(), TrackingStatus.TRACKING);
+    return execution -> state.status(execution, TrackingStatus.TRACKING);
   }
 
   /**

@@ -3,7 +3,8 @@ package cn.jiyuan.decisionreview.tracking;
 import static cn.jiyuan.decisionreview.tracking.TrackingVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
@@ -129,7 +130,7 @@ class DecisionTrackingEngineTest {
     assertThat(ENGINE.getRuntimeService().getVariable(evaluation.getId(), EVALUATION_TYPE.name())).isEqualTo("EXECUTION");
     assertThat(read(tracking, TRACKING_STATUS)).isEqualTo(TrackingStatus.EVALUATING);
     assertThat(read(tracking, SCHEDULED_EVALUATIONS)).extracting(ScheduledEvaluation::status).containsExactly(Status.IN_PROGRESS);
-    verify(REGISTER).updateStatus(anyString(), eq("EVALUATING"));
+    verify(REGISTER, atLeastOnce()).refresh(anyString(), argThat(e -> e.status().equals("EVALUATING")));
 
     // the authority's resolution ends the evaluation; recording the result is the job after it
     Task stub = ENGINE.getTaskService().createTaskQuery().processInstanceId(evaluation.getId()).singleResult();

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 
@@ -167,7 +168,7 @@ class DecisionTrackingPathsEngineTest {
     assertThat(f.read(tracking, SCHEDULED_EVALUATIONS)).extracting(ScheduledEvaluation::status)
         .containsExactly(Status.IN_PROGRESS);
     assertThat(f.read(tracking, HAS_NEXT_SCHEDULED)).isFalse();
-    verify(f.register).updateStatus(tracking.getId(), TrackingStatus.EVALUATING.name());
+    verify(f.register, atLeastOnce()).refresh(eq(tracking.getId()), argThat(e -> e.status().equals(TrackingStatus.EVALUATING.name())));
 
     // post-evaluation gives no completion date here: the result counts as of today
     f.completeEvaluation(tracking, "CONTINUE", "GOOD", null);
@@ -186,7 +187,7 @@ class DecisionTrackingPathsEngineTest {
     assertThat(f.read(tracking, LAST_EXECUTION_EVALUATION_DATE)).isEqualTo(date("2026-01-05"));
     assertThat(f.read(tracking, SCHEDULED_EVALUATIONS)).extracting(ScheduledEvaluation::status).containsExactly(Status.DONE);
     assertThat(f.read(tracking, TRACKING_STATUS)).isEqualTo(TrackingStatus.TRACKING);
-    verify(f.register).updateStatus(tracking.getId(), TrackingStatus.TRACKING.name());
+    verify(f.register, atLeastOnce()).refresh(eq(tracking.getId()), argThat(e -> e.status().equals(TrackingStatus.TRACKING.name())));
     assertThat(f.read(tracking, HAS_NEXT_SCHEDULED)).isFalse();
     assertThat(f.waitingForRequestAt(tracking)).isEqualTo(TrackingElements.REQUESTED_ONLY);
   }
@@ -325,7 +326,7 @@ class DecisionTrackingPathsEngineTest {
       assertThat(h.completedDate()).isEqualTo(date("2026-06-01"));
     });
     assertThat(f.read(tracking, TRACKING_STATUS)).isEqualTo(TrackingStatus.TRACKING);
-    verify(f.register).updateStatus(tracking.getId(), TrackingStatus.TRACKING.name());
+    verify(f.register, atLeastOnce()).refresh(eq(tracking.getId()), argThat(e -> e.status().equals(TrackingStatus.TRACKING.name())));
     assertThat(f.waitingForRequestAt(tracking)).isEqualTo(TrackingElements.REQUESTED_ONLY);
 
     // the next request is waivable too; legal affairs gives reasons and the evaluation is organised all the same
@@ -367,7 +368,7 @@ class DecisionTrackingPathsEngineTest {
         TrackingElements.RECORD_RESULT);
     f.run(f.jobBefore(tracking, TrackingElements.RECORD_RESULT));
     assertThat(f.read(tracking, TRACKING_STATUS)).isEqualTo(TrackingStatus.SUSPENDED);
-    verify(f.register).updateStatus(tracking.getId(), TrackingStatus.SUSPENDED.name());
+    verify(f.register, atLeastOnce()).refresh(eq(tracking.getId()), argThat(e -> e.status().equals(TrackingStatus.SUSPENDED.name())));
     assertThat(f.read(tracking, SCHEDULED_EVALUATIONS)).extracting(ScheduledEvaluation::status).containsExactly(Status.DONE);
     assertThat(f.candidateGroups(f.task(tracking, TrackingElements.RESUME))).containsExactly(Groups.DECISION_AUTHORITY);
 
@@ -379,7 +380,7 @@ class DecisionTrackingPathsEngineTest {
 
     f.complete(tracking, TrackingElements.RESUME, RESUME_NOTES.putInto(Variables.createVariables(), "风险已消除，恢复执行"));
     assertThat(f.read(tracking, TRACKING_STATUS)).isEqualTo(TrackingStatus.TRACKING);
-    verify(f.register).updateStatus(tracking.getId(), TrackingStatus.TRACKING.name());
+    verify(f.register, atLeastOnce()).refresh(eq(tracking.getId()), argThat(e -> e.status().equals(TrackingStatus.TRACKING.name())));
     assertThat(f.waitingForRequestAt(tracking)).isEqualTo(TrackingElements.REQUESTED_ONLY);
   }
 
@@ -395,7 +396,7 @@ class DecisionTrackingPathsEngineTest {
     assertThat(f.historic(tracking, TRACKING_STATUS)).isEqualTo(TrackingStatus.TERMINATED);
     assertThat(f.historic(tracking, EVALUATION_HISTORY)).singleElement()
         .satisfies(h -> assertThat(h.outcome()).isEqualTo("TERMINATE"));
-    verify(f.register).updateStatus(tracking.getId(), TrackingStatus.TERMINATED.name());
+    verify(f.register, atLeastOnce()).refresh(eq(tracking.getId()), argThat(e -> e.status().equals(TrackingStatus.TERMINATED.name())));
   }
 
   @Test
@@ -416,7 +417,7 @@ class DecisionTrackingPathsEngineTest {
     assertThat(f.historic(tracking, TRACKING_STATUS)).isEqualTo(TrackingStatus.COMPLETED);
     assertThat(f.historic(tracking, EVALUATION_HISTORY)).extracting(h -> h.evaluationType() + ":" + h.outcome())
         .containsExactly("MID_TERM:MAJOR_ADJUSTMENT", "FINAL:ADJUST");
-    verify(f.register).updateStatus(tracking.getId(), TrackingStatus.COMPLETED.name());
+    verify(f.register, atLeastOnce()).refresh(eq(tracking.getId()), argThat(e -> e.status().equals(TrackingStatus.COMPLETED.name())));
   }
 
   /**
@@ -431,7 +432,7 @@ class DecisionTrackingPathsEngineTest {
     f.drain(tracking);
     ProcessInstance evaluation = f.evaluationOf(tracking);
     doThrow(new DataAccessResourceFailureException("决策登记表暂时无法写入")).when(f.register)
-        .updateStatus(tracking.getId(), TrackingStatus.TRACKING.name());
+        .refresh(eq(tracking.getId()), argThat(e -> e != null && e.status().equals(TrackingStatus.TRACKING.name())));
     f.completeEvaluation(tracking, "CONTINUE", "GOOD", null);
     assertThat(f.ended(evaluation)).isTrue();
     Job recording = f.jobBefore(tracking, TrackingElements.RECORD_RESULT);

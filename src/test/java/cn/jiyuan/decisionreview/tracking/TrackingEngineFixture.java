@@ -143,10 +143,10 @@ final class TrackingEngineFixture {
     doAnswer(call -> {
       rows.replaceAll((number, row) -> row.processInstanceId().equals(call.getArgument(0))
           ? new TrackedDecisions.Row(number, row.processInstanceId(), row.title(), row.category(), row.executingUnit(),
-              call.getArgument(1))
+              call.<RegisterEntry>getArgument(1).status())
           : row);
       return null;
-    }).when(register).updateStatus(anyString(), anyString());
+    }).when(register).refresh(anyString(), any());
     when(register.find(anyString())).thenAnswer(call -> Optional.ofNullable(rows.get(DecisionNumber.normalise(call.getArgument(0)))));
 
     TrackingDelegates steps = new TrackingDelegates();
@@ -156,7 +156,7 @@ final class TrackingEngineFixture {
         processEngine.getRepositoryService(), processEngine.getIdentityService(), system, register, state);
     Map<String, Object> beans = new LinkedHashMap<>();
     beans.put("trackingRegistration", steps.trackingRegistration(processEngine.getIdentityService(),
-        processEngine.getRuntimeService(), system, grants, register));
+        processEngine.getRuntimeService(), system, grants, register, state));
     beans.put("trackingSchedule", steps.trackingSchedule(state));
     beans.put("scheduledEvaluationDue", steps.scheduledEvaluationDue());
     beans.put("evaluationRequested", steps.evaluationRequested(state));
