@@ -58,7 +58,7 @@ public record RegistryQuery(int page, int size, List<String> units, List<String>
       String name = k.startsWith("-") || k.startsWith("+") ? k.substring(1) : k;
       if (!SORT_KEYS.containsKey(name) || sort.stream().anyMatch(s -> s.replace("-", "").equals(name))) {
         throw new IllegalArgumentException("排序 sort 只能是 " + String.join("、", SORT_KEYS.keySet())
-            + " 中的一项或几项（以逗号分隔，不重复），前加“-”为降序；收到“" + FormValues.text(k) + "”。");
+            + " 中的一项或几项（以逗号分隔，不重复），前加“-”为降序；收到“" + shown(k) + "”。");
       }
       sort.add(k.startsWith("-") ? "-" + name : name);
     }
@@ -129,7 +129,7 @@ public record RegistryQuery(int page, int size, List<String> units, List<String>
       String code = part.strip();
       boolean valid = known == null ? code.matches("[A-Za-z0-9_-]{1,64}") : known.containsKey(code);
       if (!valid) {
-        throw new IllegalArgumentException(label + " 的取值“" + FormValues.text(code) + "”无效"
+        throw new IllegalArgumentException(label + " 的取值“" + shown(code) + "”无效"
             + (known == null ? "：应为执行单位的组编号，如 exec-fgw。" : "，可选：" + String.join("、", known.keySet()) + "。"));
       }
       if (!codes.contains(code)) {
@@ -140,6 +140,13 @@ public record RegistryQuery(int page, int size, List<String> units, List<String>
       throw new IllegalArgumentException(label + " 最多 20 个取值。");
     }
     return List.copyOf(codes);
+  }
+
+  /** A refused value as the message quotes it: short, without characters that break the line. */
+  private static String shown(String value) {
+    String s = value.codePoints().filter(c -> !FormValues.hasControlCharacters(Character.toString(c)))
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
   }
 
   private static Map<String, String> orderedKeys(String... pairs) {
