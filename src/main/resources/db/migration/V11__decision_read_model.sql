@@ -18,6 +18,8 @@ ALTER TABLE dr_decision ADD COLUMN detail TEXT;
 -- 名录的排序与筛选（每一种排序都以文号作为最后的排序键，分页才稳定）。
 CREATE INDEX dr_decision_registered_idx ON dr_decision (registered_at, decision_number);
 CREATE INDEX dr_decision_next_due_idx ON dr_decision (next_evaluation_due, decision_number);
+-- 按下次评估日期降序时没有下次评估的排在最后：索引须与之同序，PostgreSQL 才能按索引顺序读取。
+CREATE INDEX dr_decision_next_due_desc_idx ON dr_decision (next_evaluation_due DESC NULLS LAST, decision_number DESC);
 CREATE INDEX dr_decision_category_idx ON dr_decision (category, status);
-CREATE INDEX dr_decision_title_idx ON dr_decision (title);
+CREATE INDEX dr_decision_title_idx ON dr_decision (title, decision_number);
 CREATE INDEX dr_decision_status_idx ON dr_decision (status, registered_at);
