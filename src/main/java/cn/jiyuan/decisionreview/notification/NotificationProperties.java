@@ -44,9 +44,9 @@ public class NotificationProperties {
     private Duration backoffBase = Duration.ofSeconds(30);
     /** After this many failed attempts the notification is FAILED. */
     private int maxAttempts = 5;
-    /** Rows claimed per query in one pass. */
+    /** Rows read per query in one pass; they are split among the threads, one SMTP connection per thread. */
     private int batchSize = 100;
-    /** Rows delivered at the same time by this node (each claims its row first). */
+    /** Sender threads of this node: each delivers its slice of a batch over its own connection, claiming row by row. */
     private int threads = 4;
     /** A row left in SENDING longer than this (its node died while sending) is offered again. */
     private Duration sendingLease = Duration.ofMinutes(5);

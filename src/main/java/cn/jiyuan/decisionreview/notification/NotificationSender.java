@@ -24,13 +24,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Delivers due outbox rows. Every statement commits on its own, outside any engine transaction, so a dead
- * mail server never rolls back or blocks process work. Rows are claimed one by one with a conditional
- * UPDATE (PENDING → SENDING); only the node whose update count is 1 sends, so two nodes never send the
- * same row. A failure increments {@code attempts} and reschedules with exponential backoff (base × 2ⁿ⁻¹)
- * until {@code max-attempts}, then the row is FAILED with its last error.
+ * mail server never rolls back or blocks process work. A pass reads up to {@code batch-size} due rows and splits them
+ * into one slice per sender thread; each slice is delivered over one connection per channel ({@link
+ * NotificationChannel#batch()}: one SMTP connection for the slice). Each row is claimed just before it is sent with a
+ * conditional UPDATE (PENDING → SENDING); only the node whose update count is 1 sends, so two nodes never send the
+ * same row. It is marked SENT as soon as the server accepted it, not at the end of the batch. A failure concerns that
+ * row alone: it increments {@code attempts} and reschedules with exponential backoff (base × 2ⁿ⁻¹, on the
+ * application's clock) until {@code max-attempts}, then the row is FAILED with its last error.
  *
- * <p>A row whose node died while SENDING is offered again after {@code sending-lease}: delivery is
- * at-least-once only in that case.
+ * <p>Delivery is at-least-once, in two cases only: a node that died between the server's acceptance and the SENT
+ * update (the row is offered again after {@code sending-lease}), and a connection that broke after the server took
+ * the data but before its reply arrived (see {@link MailChannel}). Both copies carry the same Message-ID.
  */
 @Component
 public class NotificationSender {
@@ -85,14 +89,15 @@ public class NotificationSender {
         Timestamp.from(passStart));
     int sent = 0;
     while (true) {
-      List<String> ids = batchQuery.queryForList("SELECT id FROM dr_notification WHERE status = 'PENDING' "
-          + "AND next_attempt_at <= ? ORDER BY next_attempt_at, id", String.class, Timestamp.from(passStart));
+      List<Map<String, Object>> rows = batchQuery.queryForList("SELECT " + NotificationOutbox.COLUMNS
+          + " FROM dr_notification WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id",
+          Timestamp.from(passStart));
       int claimed = 0;
-      for (Outcome outcome : process(ids, passStart)) {
+      for (Outcome outcome : process(rows, passStart)) {
         claimed += outcome == Outcome.NOT_CLAIMED ? 0 : 1;
         sent += outcome == Outcome.SENT ? 1 : 0;
       }
-      if (claimed == 0 || ids.size() < properties.getSender().getBatchSize()) {
+      if (claimed == 0 || rows.size() < properties.getSender().getBatchSize()) {
         return sent;
       }
     }
@@ -100,17 +105,25 @@ public class NotificationSender {
 
   private enum Outcome { NOT_CLAIMED, FAILED, SENT }
 
-  /** Claims and delivers each row, on {@code threads} workers: delivery is bound by network latency. */
-  private List<Outcome> process(List<String> ids, Instant passStart) {
-    if (workers == null || ids.size() < 2) {
-      return ids.stream().map(id -> claimAndDeliver(id, passStart)).toList();
+  /**
+   * Splits the rows into one slice per worker (delivery is bound by network latency); each slice goes through one
+   * {@link NotificationChannel.Batch} per channel, so one SMTP connection per slice.
+   */
+  private List<Outcome> process(List<Map<String, Object>> rows, Instant passStart) {
+    int slices = workers == null ? 1 : Math.min(properties.getSender().getThreads(), rows.size());
+    if (slices <= 1) {
+      return deliverSlice(rows, passStart);
     }
-    List<Future<Outcome>> futures = ids.stream()
-        .map(id -> workers.submit(() -> claimAndDeliver(id, passStart))).toList();
-    List<Outcome> outcomes = new ArrayList<>(futures.size());
-    for (Future<Outcome> future : futures) {
+    int size = (rows.size() + slices - 1) / slices;
+    List<Future<List<Outcome>>> futures = new ArrayList<>();
+    for (int from = 0; from < rows.size(); from += size) {
+      List<Map<String, Object>> slice = rows.subList(from, Math.min(rows.size(), from + size));
+      futures.add(workers.submit(() -> deliverSlice(slice, passStart)));
+    }
+    List<Outcome> outcomes = new ArrayList<>(rows.size());
+    for (Future<List<Outcome>> future : futures) {
       try {
-        outcomes.add(future.get());
+        outcomes.addAll(future.get());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("通知发送被中断", e);
@@ -121,11 +134,24 @@ public class NotificationSender {
     return outcomes;
   }
 
-  private Outcome claimAndDeliver(String id, Instant passStart) {
-    if (!claim(id, passStart)) {
-      return Outcome.NOT_CLAIMED;
+  /** Claims each row just before sending it, and records its outcome at once: a row is SENT only once accepted. */
+  private List<Outcome> deliverSlice(List<Map<String, Object>> rows, Instant passStart) {
+    Map<Notification.Channel, NotificationChannel.Batch> batches = new EnumMap<>(Notification.Channel.class);
+    List<Outcome> outcomes = new ArrayList<>(rows.size());
+    try {
+      for (Map<String, Object> row : rows) {
+        String id = (String) row.get("id");
+        int attempts = ((Number) row.get("attempts")).intValue();
+        if (!claim(id, attempts, passStart)) {
+          outcomes.add(Outcome.NOT_CLAIMED);
+          continue;
+        }
+        outcomes.add(deliver(row, id, attempts, batches) ? Outcome.SENT : Outcome.FAILED);
+      }
+    } finally {
+      batches.values().forEach(NotificationChannel.Batch::close);
     }
-    return deliver(id) ? Outcome.SENT : Outcome.FAILED;
+    return outcomes;
   }
 
   @PreDestroy
@@ -135,24 +161,23 @@ public class NotificationSender {
     }
   }
 
-  private boolean claim(String id, Instant passStart) {
+  /** PENDING → SENDING, only if nobody touched the row since it was read (another node, a retry, a failure). */
+  private boolean claim(String id, int attempts, Instant passStart) {
     Instant leaseEnd = clock.instant().plus(properties.getSender().getSendingLease());
     return jdbc.update("UPDATE dr_notification SET status = 'SENDING', next_attempt_at = ? "
-        + "WHERE id = ? AND status = 'PENDING' AND next_attempt_at <= ?",
-        Timestamp.from(leaseEnd), id, Timestamp.from(passStart)) == 1;
+        + "WHERE id = ? AND status = 'PENDING' AND attempts = ? AND next_attempt_at <= ?",
+        Timestamp.from(leaseEnd), id, attempts, Timestamp.from(passStart)) == 1;
   }
 
-  private boolean deliver(String id) {
-    Map<String, Object> row = jdbc.queryForMap("SELECT " + NotificationOutbox.COLUMNS
-        + " FROM dr_notification WHERE id = ?", id);
-    int attempts = ((Number) row.get("attempts")).intValue();
+  private boolean deliver(Map<String, Object> row, String id, int attempts,
+      Map<Notification.Channel, NotificationChannel.Batch> batches) {
     try {
       Notification n = toNotification(row);
       NotificationChannel channel = channels.get(n.channel());
       if (channel == null) {
         throw new IllegalStateException("不支持的通知渠道：" + n.channel());
       }
-      channel.send(n);
+      batches.computeIfAbsent(n.channel(), c -> channel.batch()).send(n);
     } catch (Exception e) {
       failed(id, attempts + 1, e);
       return false;

@@ -11,8 +11,9 @@ import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.EvaluationCodes;
 import cn.jiyuan.decisionreview.shared.ProcessPhases;
 import cn.jiyuan.decisionreview.shared.ProcessPhases.Phase;
+import cn.jiyuan.decisionreview.shared.RuntimeQueries;
+import cn.jiyuan.decisionreview.shared.RuntimeQueries.Candidate;
 import cn.jiyuan.decisionreview.shared.SystemCalls;
-import cn.jiyuan.decisionreview.supervision.SupervisionQueries.Candidate;
 import cn.jiyuan.decisionreview.tracking.TrackedDecisions;
 import cn.jiyuan.decisionreview.tracking.TrackingCodes;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public class SupervisionBoard {
   private final RuntimeService runtime;
   private final TaskService taskService;
   private final IdentityService identity;
-  private final SupervisionQueries queries;
+  private final RuntimeQueries queries;
   private final EscalationLog escalations;
   private final WorkingDayCalendar calendar;
   private final ProcessPhases phases;
@@ -80,7 +81,7 @@ public class SupervisionBoard {
   private final BeijingClock clock;
 
   public SupervisionBoard(TrackedDecisions register, RuntimeService runtime, TaskService taskService,
-      IdentityService identity, SupervisionQueries queries, EscalationLog escalations, WorkingDayCalendar calendar,
+      IdentityService identity, RuntimeQueries queries, EscalationLog escalations, WorkingDayCalendar calendar,
       ProcessPhases phases, SystemCalls system, BeijingClock clock) {
     this.register = register;
     this.runtime = runtime;
@@ -159,7 +160,7 @@ public class SupervisionBoard {
 
   private Map<String, Map<String, Object>> evaluationVariables(Set<String> evaluationIds) {
     Map<String, Map<String, Object>> variables = new HashMap<>();
-    for (List<String> chunk : SupervisionQueries.chunks(evaluationIds)) {
+    for (List<String> chunk : RuntimeQueries.chunks(evaluationIds)) {
       for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(chunk.toArray(String[]::new))
           .variableNameIn(EVALUATION_VARIABLES.toArray(String[]::new)).disableCustomObjectDeserialization().list()) {
         // the instance's own variables, not a task's local one of the same name
@@ -228,7 +229,7 @@ public class SupervisionBoard {
     Set<String> userIds = new HashSet<>(assignees);
     candidates.values().forEach(l -> l.stream().map(Candidate::userId).filter(Objects::nonNull).forEach(userIds::add));
     Map<String, String> users = new HashMap<>();
-    for (List<String> chunk : SupervisionQueries.chunks(userIds)) {
+    for (List<String> chunk : RuntimeQueries.chunks(userIds)) {
       for (User u : identity.createUserQuery().userIdIn(chunk.toArray(String[]::new)).list()) {
         users.put(u.getId(), Objects.toString(u.getFirstName(), "") + Objects.toString(u.getLastName(), ""));
       }

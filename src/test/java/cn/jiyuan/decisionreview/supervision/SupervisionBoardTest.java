@@ -2,6 +2,7 @@ package cn.jiyuan.decisionreview.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiyuan.decisionreview.shared.RuntimeQueries;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -25,10 +26,10 @@ class SupervisionBoardTest {
   @Test
   void manyIdsAreQueriedInChunks() {
     List<String> ids = IntStream.range(0, 1001).mapToObj(i -> "id" + i).toList();
-    List<List<String>> chunks = SupervisionQueries.chunks(ids);
+    List<List<String>> chunks = RuntimeQueries.chunks(ids);
     assertThat(chunks).hasSize(3);
-    assertThat(chunks.get(0)).hasSize(SupervisionQueries.CHUNK);
+    assertThat(chunks.get(0)).hasSize(RuntimeQueries.CHUNK);
     assertThat(chunks.get(2)).containsExactly("id1000");
-    assertThat(SupervisionQueries.chunks(List.of())).isEmpty();
+    assertThat(RuntimeQueries.chunks(List.of())).isEmpty();
   }
 }

@@ -1,4 +1,4 @@
-package cn.jiyuan.decisionreview.supervision;
+package cn.jiyuan.decisionreview.shared;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,20 +12,20 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The two facts the engine's API gives only one task or instance at a time, read for many at once from its runtime
- * tables: the candidates of tasks and the current activities of process instances. Read-only; ids in chunks so that
- * an IN list stays within what H2 and PostgreSQL take, whatever the number of decisions.
+ * tables: the candidates of tasks and the current activities of process instances (the 督办 page, the overdue list).
+ * Read-only; ids in chunks so that an IN list stays within what H2 and PostgreSQL take, whatever the number of tasks.
  */
 @Repository
-public class SupervisionQueries {
+public class RuntimeQueries {
 
-  static final int CHUNK = 500;
+  public static final int CHUNK = 500;
 
   /** A task's candidate group or user (one of the two is set). */
   public record Candidate(String taskId, String groupId, String userId) {}
 
   private final NamedParameterJdbcTemplate jdbc;
 
-  public SupervisionQueries(NamedParameterJdbcTemplate jdbc) {
+  public RuntimeQueries(NamedParameterJdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -58,7 +58,7 @@ public class SupervisionQueries {
     return result;
   }
 
-  static List<List<String>> chunks(Collection<String> ids) {
+  public static List<List<String>> chunks(Collection<String> ids) {
     List<String> all = new ArrayList<>(ids);
     List<List<String>> chunks = new ArrayList<>();
     for (int i = 0; i < all.size(); i += CHUNK) {
