@@ -179,6 +179,15 @@ public class RectificationService {
     return counts;
   }
 
+  /** One responsible unit's items: its group id, its name, and the counts. */
+  public record UnitRectifications(String unit, String unitName, RectificationCounts counts) {}
+
+  /** {@link #countsPerUnit} with the units' names, in the order of their ids. */
+  public List<UnitRectifications> units(Instant now) {
+    return countsPerUnit(now).entrySet().stream()
+        .map(e -> new UnitRectifications(e.getKey(), directory.groupName(e.getKey()), e.getValue())).toList();
+  }
+
   /** Counts per decision number at {@code now}, for the 督办 board's rows. */
   public Map<String, RectificationCounts> countsPerDecision(java.util.Collection<String> decisionNumbers,
       Instant now) {
