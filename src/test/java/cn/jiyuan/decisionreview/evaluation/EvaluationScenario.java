@@ -193,6 +193,11 @@ public class EvaluationScenario {
    * the modified recommendation).
    */
   public EvaluationScenario authorityWithRecommendations(String outcome, List<String> decisions) {
+    return authorityWithRecommendations(outcome, decisions, Variables.createVariables());
+  }
+
+  /** The same with further fields of the approval form (e.g. the published summary). */
+  public EvaluationScenario authorityWithRecommendations(String outcome, List<String> decisions, VariableMap extra) {
     List<RecommendationDecision> rows = var(RECOMMENDATION_DECISIONS);
     List<RecommendationDecision> decided = new java.util.ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -204,6 +209,7 @@ public class EvaluationScenario {
     }
     VariableMap v = EvaluationSubmissions.approveReport(outcome, "依据评估报告作出决定");
     v.putValueTyped(RECOMMENDATION_DECISIONS.name(), json(decided));
+    v.putAll(extra);
     return complete(TaskKeys.AUTHORITY_APPROVAL, v);
   }
 

@@ -47,6 +47,7 @@ class RectificationIT {
   @Autowired RectificationService service;
   @Autowired DeadlineWatch watch;
   @Autowired JdbcTemplate jdbc;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @AfterEach
   void reset() {
@@ -66,6 +67,11 @@ class RectificationIT {
 
   /** A simplified evaluation by the legal office, approved on Thursday 5 March 2026 with the three decisions. */
   private EvaluationScenario approved(String number, List<String> decisions) {
+    return approved(number, decisions, org.camunda.bpm.engine.variable.Variables.createVariables());
+  }
+
+  private EvaluationScenario approved(String number, List<String> decisions,
+      org.camunda.bpm.engine.variable.VariableMap extra) {
     ClockUtil.setCurrentTime(beijing("2026-03-05", "10:00"));
     EvaluationScenario s = EvaluationScenario.start(engine, number, "exec-jyj");
     s.determineMethod(EvaluatorType.SELF, Procedure.SIMPLIFIED, Groups.LEGAL_AFFAIRS, null)
@@ -73,7 +79,7 @@ class RectificationIT {
         .recordConsultations(TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, false)
         .analysis(TaskKeys.ANALYSIS_SIMPLIFIED, 85, List.of(Dimension.values()), THREE).reviewDraft(null)
         .finalizeReport();
-    return s.authorityWithRecommendations("CONTINUE", decisions);
+    return s.authorityWithRecommendations("CONTINUE", decisions, extra);
   }
 
   private Task implementTask(RectificationView item) {
@@ -204,6 +210,83 @@ class RectificationIT {
     assertThat(previous.get(1).text()).isEqualTo("加强师资，秋季前完成");
     assertThat(next.var(EvaluationVariables.PREVIOUS_RECTIFICATIONS_TEXT)).contains("完善课后服务收费与财政补助机制",
         "市教育局", "待落实");
+  }
+
+  @Covers({"第二十六条"})
+  @Test
+  void theItemsShowInTheEvaluationsApiTheSupervisionBoardAndTheAnnualAssessment() throws Exception {
+    String number = DecisionNumbers.unique();
+    var publish = org.camunda.bpm.engine.variable.Variables.createVariables().putValue("publishSummary", true)
+        .putValue("publicSummary", "课后服务总体达到预期效果。").putValue("publishRectificationProgress", true);
+    EvaluationScenario s = approved(number, List.of("ACCEPT", "ACCEPT", "REJECT"), publish);
+    RectificationView first = service.itemsOfEvaluation(s.instance.getId()).get(0);
+    as("jyj", "exec-jyj");
+    engine.getFormService().submitTaskForm(implementTask(first).getId(), Map.of("rectificationMeasures", "办法已印发",
+        "rectificationEvidence", "济教〔2026〕15号", "rectificationStatus", "DONE"));
+    as("sifa", Groups.LEGAL_AFFAIRS);
+    engine.getFormService().submitTaskForm(reviewTask(first).getId(), Map.of("rectificationReviewOutcome", "ACCEPT"));
+    engine.getIdentityService().clearAuthentication();
+
+    var sifa = cn.jiyuan.decisionreview.support.Http.basic(port, "sifa", "demo");
+    var items = sifa.get("/api/evaluations/" + s.instance.getId() + "/rectifications");
+    assertThat(items.status()).isEqualTo(200);
+    assertThat(items.json().path("counts").path("closed").asInt()).isEqualTo(1);
+    assertThat(items.json().path("items").get(0).path("statusLabel").asText()).isEqualTo("已办结");
+    assertThat(items.json().path("items").get(2).path("authorityDecisionLabel").asText()).isEqualTo("不采纳");
+    var expert = cn.jiyuan.decisionreview.support.Http.basic(port, "zhuanjia1", "demo")
+        .get("/api/evaluations/" + s.instance.getId() + "/rectifications");
+    assertThat(expert.status()).isEqualTo(403);
+    assertThat(expert.json().path("message").asText()).contains("无权查阅");
+
+    var meta = sifa.get("/api/evaluations/" + s.instance.getId() + "/meta-evaluation").json();
+    assertThat(meta.path("recommendations").path("carriedOut").asInt()).isEqualTo(1);
+    assertThat(meta.path("recommendations").path("rejected").asInt()).isEqualTo(1);
+    assertThat(meta.path("consultations").asInt()).isPositive();
+    assertThat(meta.path("channelLabels").toString()).contains("座谈会");
+    assertThat(meta.path("workingDaysTaken").asInt()).isGreaterThanOrEqualTo(0);
+
+    com.fasterxml.jackson.databind.JsonNode published = null;
+    for (var p : cn.jiyuan.decisionreview.support.Http.anonymous(port).get("/public/api/evaluations").json()) {
+      if (number.equals(p.path("decisionNumber").asText())) {
+        published = p;
+      }
+    }
+    assertThat(published).as("the published summary").isNotNull();
+    assertThat(published.path("rectification").path("text").asText())
+        .isEqualTo("评估报告提出整改建议 3 条，决策机关采纳 2 条，已落实 1 条。");
+
+    var board = cn.jiyuan.decisionreview.support.Http.basic(port, "ducha", "demo").get("/api/supervision/decisions")
+        .json();
+    com.fasterxml.jackson.databind.JsonNode row = null;
+    for (var d : board.path("decisions")) {
+      if (number.equals(d.path("decisionNumber").asText())) {
+        row = d;
+      }
+    }
+    // the evaluation was started directly (no tracking), so its decision is not in the register: the unit table counts it
+    if (row != null) {
+      assertThat(row.path("rectifications").path("closed").asInt()).isEqualTo(1);
+    }
+    assertThat(board.path("rectificationsByUnit").findValuesAsText("unit")).contains("exec-jyj", "exec-zjj");
+
+    var assessment = sifa.get("/api/assessment/2026").json();
+    com.fasterxml.jackson.databind.JsonNode jyj = null;
+    for (var u : assessment.path("rectifications")) {
+      if ("exec-jyj".equals(u.path("unit").asText())) {
+        jyj = u;
+      }
+    }
+    assertThat(jyj).as("exec-jyj in the assessment's rectification figures").isNotNull();
+    assertThat(jyj.path("unitName").asText()).isEqualTo("市教育局");
+    assertThat(jyj.path("closed").asInt()).isPositive();
+    assertThat(jyj.path("carriedOut").asInt()).isPositive();
+    assertThat(jyj.path("open").asInt()).isPositive();
+    var fgw = cn.jiyuan.decisionreview.support.Http.basic(port, "fgw", "demo").get("/api/assessment/2026").json();
+    assertThat(fgw.path("rectifications").findValuesAsText("unit")).doesNotContain("exec-jyj");
+    var xlsx = sifa.get("/api/assessment/2026.xlsx");
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.bytes()))) {
+      assertThat(wb.getSheet("整改事项落实情况")).isNotNull();
+    }
   }
 
   private void scanAt(String day, String time) {
