@@ -44,6 +44,9 @@
     if (item.summary) {
       li.appendChild(el('p', { className: 'summary' }, item.summary));
     }
+    if (item.rectification && item.rectification.text) {
+      li.appendChild(el('p', { className: 'rectification' }, '整改落实情况：' + item.rectification.text));
+    }
     if (item.approvedAt) {
       li.appendChild(el('p', { className: 'hint' }, '审定日期：' + P.date(item.approvedAt)));
     }

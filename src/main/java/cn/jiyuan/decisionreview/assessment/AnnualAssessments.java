@@ -1,6 +1,8 @@
 package cn.jiyuan.decisionreview.assessment;
 
 import cn.jiyuan.decisionreview.deadline.WorkingDayCalendar;
+import cn.jiyuan.decisionreview.rectification.MetaEvaluations;
+import cn.jiyuan.decisionreview.rectification.RectificationService;
 import cn.jiyuan.decisionreview.security.CurrentUser;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.Groups;
@@ -29,9 +31,13 @@ public class AnnualAssessments {
   private final WorkingDayCalendar calendar;
   private final BeijingClock clock;
   private final OrganisationProperties organisation;
+  private final RectificationService rectifications;
+  private final MetaEvaluations metaEvaluations;
 
   public AnnualAssessments(AssessmentSource source, WorkingDayCalendar calendar, BeijingClock clock,
-      OrganisationProperties organisation) {
+      OrganisationProperties organisation, RectificationService rectifications, MetaEvaluations metaEvaluations) {
+    this.rectifications = rectifications;
+    this.metaEvaluations = metaEvaluations;
     this.source = source;
     this.calendar = calendar;
     this.clock = clock;
@@ -40,7 +46,15 @@ public class AnnualAssessments {
 
   /** The whole report, for the system's own use (the January workbook). */
   public AssessmentReport report(int year) {
-    return AnnualAssessment.compute(year, source.read(year), calendar, clock.instant());
+    java.time.Instant now = clock.instant();
+    java.time.Instant yearEnd = java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(BeijingClock.ZONE).toInstant()
+        .minusMillis(1);
+    java.time.Instant asOf = now.isBefore(yearEnd) ? now : yearEnd;
+    return AnnualAssessment.compute(year, source.read(year), calendar, now).withRectifications(
+        rectifications.units(asOf).stream().map(u -> new AssessmentReport.UnitRectifications(u.unit(), u.unitName(),
+            u.counts().recommendations(), u.counts().open(), u.counts().closed(), u.counts().overdue(),
+            u.counts().carriedOut(), u.counts().rejected())).toList())
+        .withMetaEvaluations(metaEvaluations.completedIn(year));
   }
 
   /**

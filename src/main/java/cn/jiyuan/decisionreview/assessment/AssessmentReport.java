@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.assessment;
 
+import cn.jiyuan.decisionreview.rectification.MetaEvaluations;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -9,7 +10,31 @@ import java.util.function.Predicate;
  * decision of one calendar year in Beijing time. Dates are {@code yyyy-MM-dd}; {@code generatedAt} is ISO 8601 with
  * offset.
  */
-public record AssessmentReport(int year, String generatedAt, List<UnitFigures> units, List<DecisionEntry> decisions) {
+public record AssessmentReport(int year, String generatedAt, List<UnitFigures> units, List<DecisionEntry> decisions,
+    List<UnitRectifications> rectifications, List<MetaEvaluations.MetaEvaluation> metaEvaluations) {
+
+  /** The contract's report before follow-through (issue 14): no rectification figures. */
+  public AssessmentReport(int year, String generatedAt, List<UnitFigures> units, List<DecisionEntry> decisions) {
+    this(year, generatedAt, units, decisions, List.of(), List.of());
+  }
+
+  /**
+   * The rectification items (整改事项, Art. 16, 17, 26) of one responsible unit made before the year's end, as they
+   * stood at its end (or now, in the current year): {@code open} includes {@code overdue}; {@code carriedOut} are
+   * closed with the unit's 已完成; {@code rejected} were not accepted by the authority.
+   */
+  public record UnitRectifications(String unit, String unitName, int recommendations, int open, int closed,
+      int overdue, int carriedOut, int rejected) {}
+
+  /** The same report with its rectification figures. */
+  public AssessmentReport withRectifications(List<UnitRectifications> value) {
+    return new AssessmentReport(year, generatedAt, units, decisions, List.copyOf(value), metaEvaluations);
+  }
+
+  /** The same report with the meta-evaluations of the evaluations completed in the year. */
+  public AssessmentReport withMetaEvaluations(List<MetaEvaluations.MetaEvaluation> value) {
+    return new AssessmentReport(year, generatedAt, units, decisions, rectifications, List.copyOf(value));
+  }
 
   /** One row of the unit table; the three maps list every code of their contract enum, zeros included. */
   public record UnitFigures(String unit, String unitName, int decisionsTracked, int evaluationsDue,
@@ -27,6 +52,11 @@ public record AssessmentReport(int year, String generatedAt, List<UnitFigures> u
   /** The same report with only the units (and their decisions) a reader may see. */
   public AssessmentReport restrictedTo(Predicate<String> unitVisible) {
     return new AssessmentReport(year, generatedAt, units.stream().filter(u -> unitVisible.test(u.unit())).toList(),
-        decisions.stream().filter(d -> unitVisible.test(d.executingUnit())).toList());
+        decisions.stream().filter(d -> unitVisible.test(d.executingUnit())).toList(),
+        rectifications == null ? List.of()
+            : rectifications.stream().filter(r -> unitVisible.test(r.unit())).toList(),
+        metaEvaluations == null ? List.of() : metaEvaluations.stream().filter(m -> decisions.stream()
+            .anyMatch(d -> unitVisible.test(d.executingUnit()) && d.decisionNumber().equals(m.decisionNumber())))
+            .toList());
   }
 }

@@ -33,6 +33,8 @@ public final class AssessmentWorkbook {
   public static final String UNIT_SHEET = "各单位情况";
   public static final String DECISION_SHEET = "决策评估明细";
   static final String DEFINITION_SHEET = "统计口径";
+  static final String RECTIFICATION_SHEET = "整改事项落实情况";
+  static final String META_SHEET = "评估工作元评估";
   /** Rows above the header: title and a line on what the figures are. */
   public static final int HEADER_ROW = 2;
 
@@ -77,6 +79,8 @@ public final class AssessmentWorkbook {
       Styles styles = new Styles(workbook);
       unitSheet(workbook.createSheet(UNIT_SHEET), report, authorityName, styles);
       decisionSheet(workbook.createSheet(DECISION_SHEET), report, styles);
+      rectificationSheet(workbook.createSheet(RECTIFICATION_SHEET), report, styles);
+      metaSheet(workbook.createSheet(META_SHEET), report, styles);
       definitionSheet(workbook.createSheet(DEFINITION_SHEET), report, styles);
       workbook.write(out);
       return out.toByteArray();
@@ -115,6 +119,60 @@ public final class AssessmentWorkbook {
       total.getCell(i).setCellStyle(s.bold);
     }
     widths(sheet, unitWidths());
+    print(sheet);
+  }
+
+  /** 整改事项落实情况 (Art. 16, 17, 26): per responsible unit, the items made from approved reports and where they stand. */
+  private static void rectificationSheet(Sheet sheet, AssessmentReport report, Styles s) {
+    List<String> headers = List.of("序号", "责任单位", "整改建议", "未采纳", "未办结", "其中已逾期", "已办结", "其中已落实（已完成）");
+    title(sheet, s, headers.size(), report.year() + " 年度评估报告整改事项落实情况（按责任单位）",
+        "依据《办法》第十六条、第十七条、第二十六条；截至该年度末（当年为生成时）的状态；生成时间 " + report.generatedAt());
+    header(sheet, s, headers);
+    int r = HEADER_ROW + 1;
+    for (AssessmentReport.UnitRectifications u : report.rectifications() == null
+        ? List.<AssessmentReport.UnitRectifications>of() : report.rectifications()) {
+      Row row = sheet.createRow(r);
+      number(row, 0, r - HEADER_ROW, s);
+      text(row, 1, u.unitName(), s.cell);
+      int[] values = {u.recommendations(), u.rejected(), u.open(), u.overdue(), u.closed(), u.carriedOut()};
+      for (int i = 0; i < values.length; i++) {
+        number(row, i + 2, values[i], s);
+      }
+      r++;
+    }
+    widths(sheet, new int[] {6, 24, 10, 10, 10, 12, 10, 18});
+    print(sheet);
+  }
+
+  /** 评估工作元评估: per evaluation completed in the year, how the evaluation itself went (Art. 16, 26). */
+  private static void metaSheet(Sheet sheet, AssessmentReport report, Styles s) {
+    List<String> headers = List.of("序号", "决策文号", "启动日期", "完成日期", "计划工作日", "实际工作日", "参与渠道", "参与人次",
+        "问卷答卷", "专家意见", "专家不同意见", "经费预算（元）", "实际经费（元）", "整改建议", "已落实");
+    title(sheet, s, headers.size(), report.year() + " 年度完成的评估：元评估（时间、参与、专家意见、经费、建议落实）",
+        "计划工作日为各环节到期日中最晚者距启动的工作日；生成时间 " + report.generatedAt());
+    header(sheet, s, headers);
+    int r = HEADER_ROW + 1;
+    for (var m : report.metaEvaluations() == null ? List.<cn.jiyuan.decisionreview.rectification.MetaEvaluations
+        .MetaEvaluation>of() : report.metaEvaluations()) {
+      Row row = sheet.createRow(r);
+      number(row, 0, r - HEADER_ROW, s);
+      text(row, 1, m.decisionNumber() == null ? "" : m.decisionNumber(), s.cell);
+      text(row, 2, m.startedDate() == null ? "" : m.startedDate(), s.cell);
+      text(row, 3, m.completedDate() == null ? "" : m.completedDate(), s.cell);
+      text(row, 4, m.plannedWorkingDays() == null ? "" : String.valueOf(m.plannedWorkingDays()), s.cell);
+      number(row, 5, m.workingDaysTaken(), s);
+      text(row, 6, String.join("、", m.channelLabels()), s.cell);
+      number(row, 7, m.participants(), s);
+      text(row, 8, m.surveyResponses() == null ? "" : String.valueOf(m.surveyResponses()), s.cell);
+      number(row, 9, m.expertOpinions(), s);
+      number(row, 10, m.expertDissents(), s);
+      text(row, 11, m.budgetPlanned() == null ? "" : String.format("%,.2f", m.budgetPlanned()), s.cell);
+      text(row, 12, m.budgetUsed() == null ? "" : String.format("%,.2f", m.budgetUsed()), s.cell);
+      number(row, 13, m.recommendations().recommendations(), s);
+      number(row, 14, m.recommendations().carriedOut(), s);
+      r++;
+    }
+    widths(sheet, new int[] {6, 20, 12, 12, 10, 10, 24, 10, 10, 10, 12, 14, 14, 10, 10});
     print(sheet);
   }
 

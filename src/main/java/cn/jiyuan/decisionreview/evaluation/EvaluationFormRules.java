@@ -40,12 +40,25 @@ public class EvaluationFormRules {
       case TaskKeys.DESIGN_SURVEY -> designSurvey(var, r);
       case TaskKeys.SUPPLY_MATERIALS -> supplyMaterials(var, r);
       case TaskKeys.RECORD_CONSULTATIONS -> consultations(var, r);
-      case TaskKeys.ANALYSIS -> analysis(var, r);
+      case TaskKeys.ANALYSIS -> {
+        analysis(var, r);
+        recommendations(var, context, r);
+      }
       case TaskKeys.REVIEW_DRAFT -> r.require(isTrue(var, DRAFT_CONFIRMED), DRAFT_CONFIRMED.name(), "请确认已审阅报告初稿");
       case TaskKeys.SELECT_EXPERTS -> selectExperts(var, context, r);
       case TaskKeys.EXPERT_OPINION -> expertOpinion(var, r);
-      case TaskKeys.FINALIZE_REPORT -> required(var, r, FINAL_REPORT_NOTES, "定稿说明");
-      case TaskKeys.AUTHORITY_APPROVAL -> authorityApproval(var, r);
+      case TaskKeys.FINALIZE_REPORT -> {
+        required(var, r, FINAL_REPORT_NOTES, "定稿说明");
+        recommendations(var, context, r);
+        Object used = var.apply(BUDGET_USED.name());
+        Double amount = FormValues.number(used);
+        r.require(isBlank(used) || amount != null && amount >= 0 && amount <= MAX_BUDGET_YUAN, BUDGET_USED.name(),
+            "实际使用经费须填写 0 至 1 亿元之间的金额（元）");
+      }
+      case TaskKeys.AUTHORITY_APPROVAL -> {
+        authorityApproval(var, r);
+        recommendationDecisions(var, r);
+      }
       case TaskKeys.MITIGATION -> required(var, r, MITIGATION_MEASURES, "采取的措施", LOSSES_AVOIDED,
           "避免或减少的经济损失和不良社会影响", REMAINING_RISKS, "尚存风险及应对安排");
       case TaskKeys.RE_DECISION -> required(var, r, RE_DECISION_ARRANGEMENT, "重新决策程序安排",
@@ -60,6 +73,68 @@ public class EvaluationFormRules {
     boolean agencyExists(String agencyId);
 
     boolean isExpert(String userId);
+
+    /** A group that may be made responsible for a recommendation: an executing unit or another staff group. */
+    default boolean isResponsibleUnit(String groupId) {
+      return groupId != null && (cn.jiyuan.decisionreview.shared.Groups.isExecutingUnit(groupId)
+          || RESPONSIBLE_STAFF_GROUPS.contains(groupId));
+    }
+  }
+
+  /** Groups besides the executing units that a recommendation may be addressed to (the form lists the same). */
+  public static final List<String> RESPONSIBLE_STAFF_GROUPS = List.of(cn.jiyuan.decisionreview.shared.Groups.LEGAL_AFFAIRS,
+      cn.jiyuan.decisionreview.shared.Groups.DECISION_AUTHORITY, cn.jiyuan.decisionreview.shared.Groups.SUPERVISION_OFFICE);
+
+  /** The most recommendations one report carries, and the longest text of one (the forms say the same). */
+  static final int MAX_RECOMMENDATIONS = 50;
+  static final int MAX_RECOMMENDATION_TEXT = 2_000;
+
+  /**
+   * 整改建议 (Art. 16, 17): each recommendation has a text, a responsible unit, a kind and a deadline in working days.
+   * An empty list is allowed: the report's 意见建议 text stays required, and a report may recommend nothing to rectify.
+   */
+  private static void recommendations(Function<String, Object> var, Context context, FormRefusal r) {
+    List<Recommendation> items = list(var, RECOMMENDATION_ITEMS);
+    String field = RECOMMENDATION_ITEMS.name();
+    r.require(items.size() <= MAX_RECOMMENDATIONS, field, "整改建议最多 " + MAX_RECOMMENDATIONS + " 条");
+    for (int i = 0; i < items.size(); i++) {
+      Recommendation item = items.get(i) == null ? new Recommendation(null, null, null, null) : items.get(i);
+      String n = "第" + (i + 1) + "条整改建议";
+      r.require(!isBlank(item.text()), field, n + "缺少建议内容");
+      r.require(codePoints(item.text()) <= MAX_RECOMMENDATION_TEXT, field,
+          n + "的内容不能超过 " + MAX_RECOMMENDATION_TEXT + " 字");
+      r.require(context.isResponsibleUnit(text(item.responsibleUnit())), field, n + "的责任单位须从列表中选择");
+      r.require(item.kindCode() != null, field,
+          n + "的类别须为修改决策内容、完善配套制度、改进行政执法、改进行政管理或其他");
+      r.require(item.workingDays() != null, field, n + "的整改期限须为 " + Recommendation.MIN_DAYS + " 至 "
+          + Recommendation.MAX_DAYS + " 个工作日的整数");
+    }
+  }
+
+  /** 决策机关审定: an approval decides every recommendation; a modified one needs its new text (Art. 16). */
+  private static void recommendationDecisions(Function<String, Object> var, FormRefusal r) {
+    if (code(var, REPORT_DECISION, ReviewDecision.class) != ReviewDecision.APPROVE) {
+      return;
+    }
+    List<Recommendation> items = list(var, RECOMMENDATION_ITEMS);
+    List<RecommendationDecision> decisions = list(var, RECOMMENDATION_DECISIONS);
+    String field = RECOMMENDATION_DECISIONS.name();
+    r.require(decisions.size() == items.size(), field,
+        "请对评估报告的每一条整改建议作出采纳、修改后采纳或不采纳的决定（共 " + items.size() + " 条）");
+    for (int i = 0; i < Math.min(items.size(), decisions.size()); i++) {
+      RecommendationDecision d = decisions.get(i);
+      AuthorityItemDecision code = d == null ? null : d.decisionCode();
+      String n = "第" + (i + 1) + "条整改建议";
+      r.require(code != null, field, n + "须选择采纳、修改后采纳或不采纳");
+      if (code == AuthorityItemDecision.MODIFY) {
+        r.require(!isBlank(d.modifiedText()), field, n + "修改后采纳时须填写修改后的内容");
+        r.require(codePoints(d.modifiedText()) <= MAX_RECOMMENDATION_TEXT, field,
+            n + "修改后的内容不能超过 " + MAX_RECOMMENDATION_TEXT + " 字");
+      }
+    }
+    Object publish = var.apply(PUBLISH_RECTIFICATION_PROGRESS.name());
+    r.require(FormValues.isBooleanOrBlank(publish), PUBLISH_RECTIFICATION_PROGRESS.name(),
+        "“公开整改建议落实情况”只能勾选或不勾选");
   }
 
   private static void determineMethod(Function<String, Object> var, Context context, FormRefusal r) {

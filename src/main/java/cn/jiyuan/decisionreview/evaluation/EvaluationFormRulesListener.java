@@ -36,6 +36,12 @@ public class EvaluationFormRulesListener implements TaskListener {
       public boolean isExpert(String userId) {
         return identityService.createUserQuery().userId(userId).memberOfGroup(Groups.EXPERTS).count() > 0;
       }
+
+      @Override
+      public boolean isResponsibleUnit(String groupId) {
+        return EvaluationFormRules.Context.super.isResponsibleUnit(groupId)
+            && identityService.createGroupQuery().groupId(groupId).count() > 0;
+      }
     };
   }
 

@@ -180,7 +180,38 @@ public class EvaluationReports {
         EvaluationCodes.label(EvaluationCodes.OUTCOMES, SUGGESTED_OUTCOME.of(var)),
         PRELIMINARY_CONCLUSION.of(var), RECOMMENDATIONS.of(var),
         OTHER_ISSUES.of(var), materials, opinions,
-        organisation.measures().versionText(), clock.today(), draft, surveySummary(SURVEY_RESULTS.of(var)));
+        organisation.measures().versionText(), clock.today(), draft, surveySummary(SURVEY_RESULTS.of(var)))
+        .withFollowUp(followUp(var));
+  }
+
+  /** The previous evaluation's items (set when this one started) and this report's recommendations (Art. 16). */
+  private ReportData.FollowUp followUp(Function<String, Object> var) {
+    List<PreviousRectification> previous;
+    List<Recommendation> recommended;
+    try {
+      previous = PREVIOUS_RECTIFICATIONS.of(var);
+      recommended = RECOMMENDATION_ITEMS.of(var);
+    } catch (RuntimeException e) {
+      return null; // unreadable values leave the sections out rather than fail the report
+    }
+    List<ReportData.FollowUpItem> before = previous == null ? List.of() : previous.stream()
+        .map(p -> new ReportData.FollowUpItem(p.no(), p.text(), p.unitName(), p.kindLabel(), p.dueDate(),
+            p.statusLabel() + (p.unitStatusLabel() == null || p.unitStatusLabel().isEmpty() ? ""
+                : "（单位报告" + p.unitStatusLabel() + "）"), p.measures()))
+        .toList();
+    List<ReportData.FollowUpItem> now = new java.util.ArrayList<>();
+    if (recommended != null) {
+      for (int i = 0; i < recommended.size(); i++) {
+        Recommendation r = recommended.get(i);
+        if (r == null) {
+          continue;
+        }
+        now.add(new ReportData.FollowUpItem(i + 1, text(r.text()), directory.groupName(r.responsibleUnit()),
+            r.kindCode() == null ? "" : r.kindCode().label(),
+            r.workingDays() == null ? "" : r.workingDays() + " 个工作日", "", ""));
+      }
+    }
+    return new ReportData.FollowUp(before, now);
   }
 
   /** Short names of the Art. 7 dimensions that fit a chart axis; the sections of the report use the full ones. */

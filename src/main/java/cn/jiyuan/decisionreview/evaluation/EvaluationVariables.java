@@ -162,6 +162,24 @@ public final class EvaluationVariables {
   public static final ProcessVariable<Integer> MIN_SURVEY_RESPONSES = ProcessVariable.integer("minSurveyResponses");
   public static final ProcessVariable<Boolean> REPORT_REVISED_BY_TEAM = ProcessVariable.bool("reportRevisedByTeam");
 
+  // --- 整改建议 (Art. 16, 17): entered in 分析研判 and 正式形成评估报告, decided one by one at 决策机关审定 ---
+  /** The report's recommendations as a list; each accepted one becomes a rectification item (整改事项). */
+  public static final ProcessVariable<List<Recommendation>> RECOMMENDATION_ITEMS =
+      ProcessVariable.jsonList("recommendationItems", Recommendation.class);
+  /** Task-local-prepared on 决策机关审定: one row per recommendation with the authority's accept/modify/reject. */
+  public static final ProcessVariable<List<RecommendationDecision>> RECOMMENDATION_DECISIONS =
+      ProcessVariable.jsonList("recommendationDecisions", RecommendationDecision.class);
+  /** The authority's choice to show in the published summary how many recommendations were carried out. */
+  public static final ProcessVariable<Boolean> PUBLISH_RECTIFICATION_PROGRESS =
+      ProcessVariable.bool("publishRectificationProgress");
+  /** 实际使用经费（元）, recorded in 正式形成评估报告 against the plan's budget (meta-evaluation). */
+  public static final ProcessVariable<Double> BUDGET_USED = ProcessVariable.decimal("budgetUsed");
+  /** The previous evaluation's rectification items with their status, set when this evaluation starts (Art. 16). */
+  public static final ProcessVariable<List<PreviousRectification>> PREVIOUS_RECTIFICATIONS =
+      ProcessVariable.jsonList("previousRectifications", PreviousRectification.class);
+  /** The same as one Chinese text for the form and the report (无 when there were none). */
+  public static final ProcessVariable<String> PREVIOUS_RECTIFICATIONS_TEXT = ProcessVariable.text("previousRectificationsText");
+
   // --- 决策机关审定 (Art. 13(4), 16) ---
   public static final ProcessVariable<ReviewDecision> REPORT_DECISION =
       ProcessVariable.enumerated("reportDecision", ReviewDecision.class);

@@ -47,7 +47,7 @@ public class AuthorizationSeeder {
 
   /** Started only by the engine (call activity, scheduler); earlier versions let staff start post-evaluation. */
   static final List<String> NOT_STARTABLE_BY_STAFF = List.of(ProcessKeys.POST_EVALUATION, ProcessKeys.MEASURES_REVISION,
-      ProcessKeys.ANNUAL_ASSESSMENT);
+      ProcessKeys.ANNUAL_ASSESSMENT, ProcessKeys.RECTIFICATION);
 
   private final AuthorizationService authorizationService;
   private final IdentitySeedProperties seed;

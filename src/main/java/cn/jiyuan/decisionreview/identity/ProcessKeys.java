@@ -9,6 +9,8 @@ public final class ProcessKeys {
   public static final String AGENCY_REGISTRATION = "agency-registration";
   public static final String MEASURES_REVISION = "measures-revision";
   public static final String ANNUAL_ASSESSMENT = "annual-assessment";
+  /** 整改事项办理: one instance per rectification item, started when a report is approved (Art. 16, 17). */
+  public static final String RECTIFICATION = "rectification";
 
   private ProcessKeys() {}
 }

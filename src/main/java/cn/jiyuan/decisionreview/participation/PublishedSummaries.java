@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 public class PublishedSummaries {
 
   private static final String COLUMNS = "process_instance_id, decision_number, decision_title, evaluation_type, "
-      + "grade, outcome, key_findings, summary, approved_at";
+      + "grade, outcome, key_findings, summary, approved_at, show_rectification";
 
   private final JdbcTemplate jdbc;
   private final BeijingClock clock;
@@ -53,7 +53,8 @@ public class PublishedSummaries {
     PublishedSummary published = new PublishedSummary(execution.getProcessInstanceId(), DECISION_NUMBER.get(execution),
         DECISION_TITLE.get(execution), EVALUATION_TYPE.get(execution), EVALUATION_GRADE.get(execution),
         EVALUATION_OUTCOME.get(execution), FormValues.text(PUBLIC_KEY_FINDINGS.get(execution)), summary,
-        clock.instant());
+        clock.instant(), Boolean.TRUE.equals(
+            cn.jiyuan.decisionreview.evaluation.EvaluationVariables.PUBLISH_RECTIFICATION_PROGRESS.get(execution)));
     save(published);
     return Optional.of(published);
   }
@@ -61,13 +62,14 @@ public class PublishedSummaries {
   void save(PublishedSummary s) {
     Timestamp approvedAt = Timestamp.from(s.approvedAt());
     int updated = jdbc.update("UPDATE dr_published_summary SET decision_number = ?, decision_title = ?, "
-        + "evaluation_type = ?, grade = ?, outcome = ?, key_findings = ?, summary = ?, approved_at = ? "
-        + "WHERE process_instance_id = ?", s.decisionNumber(), s.decisionTitle(), s.evaluationType(), s.grade(),
-        s.outcome(), s.keyFindings(), s.summary(), approvedAt, s.processInstanceId());
+        + "evaluation_type = ?, grade = ?, outcome = ?, key_findings = ?, summary = ?, approved_at = ?, "
+        + "show_rectification = ? WHERE process_instance_id = ?", s.decisionNumber(), s.decisionTitle(),
+        s.evaluationType(), s.grade(), s.outcome(), s.keyFindings(), s.summary(), approvedAt, s.showRectification(),
+        s.processInstanceId());
     if (updated == 0) {
-      jdbc.update("INSERT INTO dr_published_summary (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      jdbc.update("INSERT INTO dr_published_summary (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           s.processInstanceId(), s.decisionNumber(), s.decisionTitle(), s.evaluationType(), s.grade(), s.outcome(),
-          s.keyFindings(), s.summary(), approvedAt);
+          s.keyFindings(), s.summary(), approvedAt, s.showRectification());
     }
   }
 
@@ -76,6 +78,6 @@ public class PublishedSummaries {
     return jdbc.query("SELECT " + COLUMNS + " FROM dr_published_summary ORDER BY approved_at DESC, "
         + "process_instance_id", (rs, i) -> new PublishedSummary(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-            rs.getTimestamp(9).toInstant()));
+            rs.getTimestamp(9).toInstant(), rs.getBoolean(10)));
   }
 }

@@ -45,7 +45,43 @@ public record ReportData(
     String measuresVersion,
     LocalDate reportDate,
     boolean draft,
-    SurveySummary survey) {
+    SurveySummary survey,
+    FollowUp followUp) {
+
+  /** A report without follow-through items (none recorded, or a caller that does not know them). */
+  public ReportData(String decisionNumber, String decisionTitle, String executingUnitName, String authorityName,
+      String evaluationTypeLabel, String legalBasis, Evaluator evaluator, String procedureLabel, String scopeLabel,
+      List<TeamMember> team, List<Contributor> contributors, List<TimelineEntry> timeline,
+      List<Consultation> consultations, List<DimensionResult> dimensions, String implementationPerformance,
+      String institutionalDesign, String implementationSummary, Double weightedScore, String gradeLabel,
+      String suggestedOutcomeLabel, String preliminaryConclusion, String recommendations, String otherIssues,
+      List<Material> materials, List<ExpertOpinion> expertOpinions, String measuresVersion, LocalDate reportDate,
+      boolean draft, SurveySummary survey) {
+    this(decisionNumber, decisionTitle, executingUnitName, authorityName, evaluationTypeLabel, legalBasis, evaluator,
+        procedureLabel, scopeLabel, team, contributors, timeline, consultations, dimensions, implementationPerformance,
+        institutionalDesign, implementationSummary, weightedScore, gradeLabel, suggestedOutcomeLabel,
+        preliminaryConclusion, recommendations, otherIssues, materials, expertOpinions, measuresVersion, reportDate,
+        draft, survey, null);
+  }
+
+  /**
+   * Follow-through (Art. 16, 17): the previous evaluation's rectification items with their status, and this report's
+   * own recommendations as a list.
+   */
+  public record FollowUp(List<FollowUpItem> previous, List<FollowUpItem> recommended) {}
+
+  /** One item: {@code statusLabel} and {@code measures} are empty for this report's own recommendations. */
+  public record FollowUpItem(int no, String text, String unitName, String kindLabel, String deadline,
+      String statusLabel, String measures) {}
+
+  /** The same report with its follow-through items. */
+  public ReportData withFollowUp(FollowUp value) {
+    return new ReportData(decisionNumber, decisionTitle, executingUnitName, authorityName, evaluationTypeLabel,
+        legalBasis, evaluator, procedureLabel, scopeLabel, team, contributors, timeline, consultations, dimensions,
+        implementationPerformance, institutionalDesign, implementationSummary, weightedScore, gradeLabel,
+        suggestedOutcomeLabel, preliminaryConclusion, recommendations, otherIssues, materials, expertOpinions,
+        measuresVersion, reportDate, draft, survey, value);
+  }
 
   /** A report without online questionnaire results. */
   public ReportData(String decisionNumber, String decisionTitle, String executingUnitName, String authorityName,
@@ -69,7 +105,7 @@ public record ReportData(
         legalBasis, evaluator, procedureLabel, scopeLabel, team, contributors, timeline, consultations, dimensions,
         implementationPerformance, institutionalDesign, implementationSummary, weightedScore, gradeLabel,
         suggestedOutcomeLabel, preliminaryConclusion, recommendations, otherIssues, materials, expertOpinions,
-        measuresVersion, reportDate, draft, summary);
+        measuresVersion, reportDate, draft, summary, followUp);
   }
 
   /**

@@ -301,6 +301,22 @@ public class ReportService {
       }
     }
 
+    List<ReportData.FollowUpItem> previous = d.followUp() == null ? List.of() : list(d.followUp().previous());
+    if (!previous.isEmpty()) {
+      w.heading2(n.next() + "上一次评估整改建议的落实情况");
+      long closed = previous.stream().filter(p -> cell(p.statusLabel()).startsWith("已办结")).count();
+      long rejected = previous.stream().filter(p -> cell(p.statusLabel()).startsWith("未采纳")).count();
+      w.intro("该决策上一次评估提出整改建议" + previous.size() + "条，决策机关采纳" + (previous.size() - rejected) + "条，其中已办结"
+          + closed + "条、尚未办结" + (previous.size() - rejected - closed) + "条（第十六条、第十七条），具体情况如下：");
+      List<List<String>> rows = new ArrayList<>();
+      for (ReportData.FollowUpItem p : previous) {
+        rows.add(List.of(String.valueOf(p.no()), cell(p.text()), cell(p.unitName()), cell(p.deadline()),
+            cell(p.statusLabel()), cell(p.measures())));
+      }
+      w.table(List.of("序号", "整改事项", "责任单位", "整改期限", "落实情况", "采取的措施"),
+          new int[] {700, 2600, 1500, 1300, 1300, 1444}, new boolean[] {true, false, false, true, true, false}, rows);
+    }
+
     List<Consultation> consultations = list(d.consultations());
     if (!consultations.isEmpty() || d.survey() != null) {
       w.heading2(n.next() + "公众参与情况");
@@ -471,6 +487,18 @@ public class ReportService {
     if (!blank(d.recommendations())) {
       w.heading2(n.next() + "建议");
       w.body(ReportText.paragraph(d.recommendations()));
+    }
+    List<ReportData.FollowUpItem> recommended = d.followUp() == null ? List.of() : list(d.followUp().recommended());
+    if (!recommended.isEmpty()) {
+      w.heading2(n.next() + "整改建议清单");
+      w.intro("经决策机关审定采纳的建议，作为整改事项交责任单位落实，由市司法局审核办结（第十六条、第十七条）：");
+      List<List<String>> rows = new ArrayList<>();
+      for (ReportData.FollowUpItem r : recommended) {
+        rows.add(List.of(String.valueOf(r.no()), cell(r.text()), cell(r.unitName()), cell(r.kindLabel()),
+            cell(r.deadline())));
+      }
+      w.table(List.of("序号", "建议内容", "责任单位", "类别", "整改期限"), new int[] {700, 3800, 1700, 1500, 1144},
+          new boolean[] {true, false, false, true, true}, rows);
     }
   }
 

@@ -29,6 +29,8 @@ public class ProcessPhases {
   /** The contract process keys (DESIGN.md §4); identity.ProcessKeys names them too, shared may not depend on it. */
   static final String POST_EVALUATION = "post-evaluation";
   static final String DECISION_TRACKING = "decision-tracking";
+  /** 整改事项办理 (Art. 16, 17): the use of an approved report, so 结果运用. */
+  static final String RECTIFICATION = "rectification";
 
   static final String PREPARATION = "SubProcess_Preparation";
   static final String IMPLEMENTATION = "SubProcess_Implementation";
@@ -80,6 +82,9 @@ public class ProcessPhases {
     for (Process process : model.getModelElementsByType(Process.class)) {
       if (DECISION_TRACKING.equals(process.getId())) {
         model.getModelElementsByType(FlowNode.class).forEach(n -> phases.put(n.getId(), TRACKING));
+      } else if (RECTIFICATION.equals(process.getId())) {
+        model.getModelElementsByType(FlowNode.class)
+            .forEach(n -> phases.put(n.getId(), new Phase(EvaluationPhase.FOLLOW_UP, false)));
       } else if (POST_EVALUATION.equals(process.getId())) {
         Set<String> afterConclusion = reachableFrom(model.getModelElementById(CONCLUSION));
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {

@@ -7,6 +7,8 @@ import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
 import cn.jiyuan.decisionreview.evaluation.EvaluatorType;
 import cn.jiyuan.decisionreview.evaluation.Procedure;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
+import cn.jiyuan.decisionreview.rectification.RectificationCounts;
+import cn.jiyuan.decisionreview.rectification.RectificationService;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.EvaluationCodes;
 import cn.jiyuan.decisionreview.shared.ProcessPhases;
@@ -54,11 +56,14 @@ public class SupervisionBoard {
       EvaluationVariables.EVALUATOR_TYPE.name(), EvaluationVariables.AGENCY_NAME.name(),
       EvaluationVariables.EVALUATION_STARTED_DATE.name());
 
-  public record Board(String today, List<DecisionRow> decisions) {}
+  /** {@code rectificationsByUnit}: the rectification items per responsible unit (Art. 16, 17, 26). */
+  public record Board(String today, List<DecisionRow> decisions,
+      List<RectificationService.UnitRectifications> rectificationsByUnit) {}
 
   public record DecisionRow(String decisionNumber, String title, String executingUnit, String executingUnitName,
       String status, String statusLabel, String trackingProcessInstanceId, EvaluationRow evaluation,
-      List<TaskRow> tasks, int overdueTaskCount, int maxWorkingDaysOverdue, int escalationCount) {}
+      List<TaskRow> tasks, int overdueTaskCount, int maxWorkingDaysOverdue, int escalationCount,
+      RectificationCounts rectifications) {}
 
   public record EvaluationRow(String processInstanceId, String evaluationType, String evaluationTypeLabel,
       String legalBasis, String procedure, String procedureLabel, String evaluatorType, String evaluatorTypeLabel,
@@ -79,10 +84,12 @@ public class SupervisionBoard {
   private final ProcessPhases phases;
   private final SystemCalls system;
   private final BeijingClock clock;
+  private final RectificationService rectifications;
 
   public SupervisionBoard(TrackedDecisions register, RuntimeService runtime, TaskService taskService,
       IdentityService identity, RuntimeQueries queries, EscalationLog escalations, WorkingDayCalendar calendar,
-      ProcessPhases phases, SystemCalls system, BeijingClock clock) {
+      ProcessPhases phases, SystemCalls system, BeijingClock clock, RectificationService rectifications) {
+    this.rectifications = rectifications;
     this.register = register;
     this.runtime = runtime;
     this.taskService = taskService;
@@ -122,13 +129,26 @@ public class SupervisionBoard {
     Map<String, Map<String, Object>> variables = evaluationVariables(evaluationIds);
     Map<String, List<String>> activities = queries.currentActivities(evaluationIds);
 
-    Map<String, List<Task>> tasksByInstance = new HashMap<>();
-    for (Task task : taskService.createTaskQuery()
-        .processDefinitionKeyIn(ProcessKeys.POST_EVALUATION, ProcessKeys.DECISION_TRACKING).list()) {
-      if (trackings.contains(task.getProcessInstanceId()) || evaluationIds.contains(task.getProcessInstanceId())) {
-        tasksByInstance.computeIfAbsent(task.getProcessInstanceId(), k -> new ArrayList<>()).add(task);
+    // the rectification items' work (Art. 16, 17), each under its decision's tracking by the business key
+    Map<String, String> trackingByRectification = new HashMap<>();
+    for (ProcessInstance pi : runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.RECTIFICATION)
+        .list()) {
+      String tracking = trackingByNumber.get(pi.getBusinessKey());
+      if (tracking != null) {
+        trackingByRectification.put(pi.getId(), tracking);
       }
     }
+    Map<String, List<Task>> tasksByInstance = new HashMap<>();
+    for (Task task : taskService.createTaskQuery()
+        .processDefinitionKeyIn(ProcessKeys.POST_EVALUATION, ProcessKeys.DECISION_TRACKING, ProcessKeys.RECTIFICATION)
+        .list()) {
+      String instance = trackingByRectification.getOrDefault(task.getProcessInstanceId(), task.getProcessInstanceId());
+      if (trackings.contains(instance) || evaluationIds.contains(instance)) {
+        tasksByInstance.computeIfAbsent(instance, k -> new ArrayList<>()).add(task);
+      }
+    }
+    Map<String, RectificationCounts> rectificationCounts = rectifications.countsPerDecision(
+        trackingByNumber.keySet(), now);
     List<String> taskIds = tasksByInstance.values().stream().flatMap(List::stream).map(Task::getId).toList();
     Map<String, List<Candidate>> candidates = queries.candidates(taskIds);
     Map<String, List<Escalation>> escalated = escalations.forTasks(taskIds).stream()
@@ -153,9 +173,10 @@ public class SupervisionBoard {
           d.status(), TrackingCodes.STATUSES.get(d.status()), d.processInstanceId(), evaluationRow, taskRows,
           (int) taskRows.stream().filter(TaskRow::overdue).count(),
           taskRows.stream().mapToInt(TaskRow::workingDaysOverdue).max().orElse(0),
-          taskRows.stream().mapToInt(TaskRow::escalationCount).sum()));
+          taskRows.stream().mapToInt(TaskRow::escalationCount).sum(),
+          rectificationCounts.getOrDefault(d.decisionNumber(), RectificationCounts.NONE)));
     }
-    return new Board(today.toString(), rows);
+    return new Board(today.toString(), rows, rectifications.units(now));
   }
 
   private Map<String, Map<String, Object>> evaluationVariables(Set<String> evaluationIds) {

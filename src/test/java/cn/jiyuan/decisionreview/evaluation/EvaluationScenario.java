@@ -179,6 +179,40 @@ public class EvaluationScenario {
         "覆盖率达到 95%", "收费机制有待完善", "总体达到预期效果", "完善收费与补助机制"));
   }
 
+  /** 分析研判 with the report's recommendations as a list (Art. 16, 17). */
+  public EvaluationScenario analysis(String key, int score, List<Dimension> inScope, List<Recommendation> items) {
+    VariableMap v = EvaluationSubmissions.analysis(
+        inScope.stream().map(d -> new Assessment(d, score, d.label() + "的评估发现")).toList(), false, false,
+        "覆盖率达到 95%", "收费机制有待完善", "总体达到预期效果", "完善收费与补助机制");
+    v.putValueTyped(RECOMMENDATION_ITEMS.name(), json(items));
+    return complete(key, v);
+  }
+
+  /**
+   * 决策机关审定 approved with one decision per prepared row ({@code ACCEPT}, {@code REJECT}, or any other text as
+   * the modified recommendation).
+   */
+  public EvaluationScenario authorityWithRecommendations(String outcome, List<String> decisions) {
+    return authorityWithRecommendations(outcome, decisions, Variables.createVariables());
+  }
+
+  /** The same with further fields of the approval form (e.g. the published summary). */
+  public EvaluationScenario authorityWithRecommendations(String outcome, List<String> decisions, VariableMap extra) {
+    List<RecommendationDecision> rows = var(RECOMMENDATION_DECISIONS);
+    List<RecommendationDecision> decided = new java.util.ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      RecommendationDecision r = rows.get(i);
+      String d = decisions.get(i);
+      boolean plain = d.equals("ACCEPT") || d.equals("REJECT");
+      decided.add(new RecommendationDecision(r.no(), r.text(), r.unitName(), r.kindLabel(), r.deadlineWorkingDays(),
+          plain ? d : "MODIFY", plain ? null : d));
+    }
+    VariableMap v = EvaluationSubmissions.approveReport(outcome, "依据评估报告作出决定");
+    v.putValueTyped(RECOMMENDATION_DECISIONS.name(), json(decided));
+    v.putAll(extra);
+    return complete(TaskKeys.AUTHORITY_APPROVAL, v);
+  }
+
   public EvaluationScenario reviewDraft(byte[] revisedDocx) {
     return complete(TaskKeys.REVIEW_DRAFT, EvaluationSubmissions.reviewDraft("已审阅", revisedDocx == null ? null
         : Variables.fileValue("修改稿.docx").file(revisedDocx)

@@ -50,8 +50,8 @@ class DeclaredFormTest {
   void groupsWithoutPathAddTheirKeysAtTheTopLevel() throws IOException {
     DeclaredForm analysis = form("analysis.form");
     assertThat(analysis.variables()).containsKeys("scoreLegality", "findingsLegality", "scoreObjectives",
-        "severeAdverseImpact", "otherIssues");
-    assertThat(analysis.variables()).hasSize(19);
+        "severeAdverseImpact", "otherIssues", "recommendationItems");
+    assertThat(analysis.variables()).hasSize(20);
   }
 
   @Test

@@ -118,6 +118,26 @@ class ReportServiceTest {
 
   // ------------------------------------------------------------------ content
 
+  @cn.jiyuan.decisionreview.support.Covers({"第十六条", "第十七条"})
+  @Test
+  void theReportShowsThePreviousItemsInItsBasicInformationAndListsItsOwnRecommendations() throws IOException {
+    ReportData withItems = realistic(false).withFollowUp(new ReportData.FollowUp(
+        List.of(new ReportData.FollowUpItem(1, "完善收费与补助机制", "市教育局", "完善配套制度", "2026-03-12",
+            "已办结（单位报告已完成）", "办法已印发"),
+            new ReportData.FollowUpItem(2, "纳入城市更新规划", "市住房和城乡建设局", "修改决策内容", "", "未采纳", "")),
+        List.of(new ReportData.FollowUpItem(1, "扩大农村学校覆盖面", "市教育局", "改进行政管理", "20 个工作日", "", ""))));
+    try (XWPFDocument doc = open(service.render(withItems))) {
+      String all = allText(doc);
+      assertThat(all).contains("上一次评估整改建议的落实情况", "提出整改建议2条，决策机关采纳1条，其中已办结1条、尚未办结0条",
+          "完善收费与补助机制", "已办结（单位报告已完成）", "整改建议清单", "扩大农村学校覆盖面", "20 个工作日");
+      assertThat(all.indexOf("上一次评估整改建议的落实情况")).isLessThan(all.indexOf("二、评估内容分析"));
+      assertThat(all.indexOf("整改建议清单")).isGreaterThan(all.indexOf("三、评估结论及建议"));
+    }
+    try (XWPFDocument doc = open(service.render(realistic(false)))) {
+      assertThat(allText(doc)).doesNotContain("上一次评估整改建议", "整改建议清单");
+    }
+  }
+
   @Test
   void titleIsTheFirstParagraphInXiaobiaosongErhaoCentred() throws IOException {
     try (XWPFDocument doc = open(service.render(realistic(false)))) {

@@ -136,7 +136,32 @@ const COLUMNS = [
   { key: 'tasks', label: '当前任务', sortable: false },
   { key: 'maxWorkingDaysOverdue', label: '逾期（工作日）', numeric: true },
   { key: 'escalationCount', label: '督办次数', numeric: true },
+  { key: 'rectifications', label: '整改事项', numeric: true,
+    value: (d) => (d.rectifications ? d.rectifications.overdue * 1000 + d.rectifications.open : 0) },
 ];
+
+/** 整改事项 of a decision (Art. 16, 17): open, closed, overdue. */
+function rectificationView(r) {
+  if (!r || !r.recommendations) {
+    return el('span', { class: 'dr-muted' }, '—');
+  }
+  return el('div', { class: r.overdue > 0 ? 'dr-overdue' : null },
+    `未办结 ${r.open}，已办结 ${r.closed}`, r.overdue > 0 ? `，逾期 ${r.overdue}` : '');
+}
+
+/** The items per responsible unit (Art. 26): open, closed, overdue, carried out. */
+function unitRectificationTable(units) {
+  const rows = (units || []).map((u) => el('tr', { 'data-unit': u.unit },
+    el('td', null, u.unitName || u.unit), el('td', null, String(u.counts.open)), el('td', null, String(u.counts.closed)),
+    el('td', { class: u.counts.overdue > 0 ? 'dr-overdue' : null }, String(u.counts.overdue)),
+    el('td', null, String(u.counts.carriedOut)), el('td', null, String(u.counts.rejected))));
+  return el('div', { id: 'dr-rectification-units' },
+    el('h3', null, '整改事项（按责任单位）'),
+    rows.length ? el('table', { class: 'table table-striped table-condensed cam-table', id: 'dr-rectification-table' },
+      el('thead', null, el('tr', null, ['责任单位', '未办结', '已办结', '已逾期', '已落实（已完成）', '未采纳']
+        .map((h) => el('th', null, h)))), el('tbody', null, rows))
+      : el('p', { class: 'dr-muted' }, '暂无整改事项。'));
+}
 
 function renderBoard(container, board) {
   const state = { sort: 'maxWorkingDaysOverdue', descending: true, unit: '', status: '', phase: '', overdue: false, text: '' };
@@ -170,6 +195,7 @@ function renderBoard(container, board) {
   container.appendChild(summary);
   container.appendChild(el('table', { class: 'table table-striped table-condensed cam-table', id: 'dr-supervision-table' },
     el('thead', null, el('tr', null, headers)), tbody));
+  container.appendChild(unitRectificationTable(board.rectificationsByUnit));
 
   function value(d, column) {
     return column.value ? column.value(d) : d[column.key];
@@ -205,7 +231,8 @@ function renderBoard(container, board) {
       el('td', null, d.tasks && d.tasks.length ? d.tasks.map(taskView) : el('span', { class: 'dr-muted' }, '无待办任务')),
       el('td', { class: d.maxWorkingDaysOverdue > 0 ? 'dr-overdue' : null },
         d.overdueTaskCount > 0 ? String(d.maxWorkingDaysOverdue) : '—'),
-      el('td', null, String(d.escalationCount))))
+      el('td', null, String(d.escalationCount)),
+      el('td', null, rectificationView(d.rectifications))))
       : [el('tr', null, el('td', { colspan: COLUMNS.length, class: 'dr-muted' }, '没有符合条件的决策。'))]));
   }
 
