@@ -12,6 +12,7 @@ import cn.jiyuan.decisionreview.evaluation.Recommendation;
 import cn.jiyuan.decisionreview.evaluation.RecommendationDecision;
 import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
+import cn.jiyuan.decisionreview.shared.ParticipantGrants;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -74,7 +75,8 @@ public class RectificationSteps {
    * own 整改事项办理, in the job's transaction: a failure rolls both back and the retried job makes them once.
    */
   @Bean
-  ExecutionListener createRectificationItems(RectificationService service, Directory directory) {
+  ExecutionListener createRectificationItems(RectificationService service, Directory directory,
+      ParticipantGrants grants) {
     return execution -> {
       String pid = execution.getProcessInstanceId();
       HistoricProcessInstance evaluation = execution.getProcessEngineServices().getHistoryService()
@@ -105,6 +107,8 @@ public class RectificationSteps {
         String instance = execution.getProcessEngineServices().getRuntimeService()
             .startProcessInstanceByKey(ProcessKeys.RECTIFICATION, number, vars).getId();
         service.attachInstance(item.id(), instance);
+        // The responsible unit reads its item's instance, so Tasklist's card shows the decision it belongs to.
+        grants.grantGroup(instance, item.responsibleUnit());
       }
     };
   }

@@ -3,6 +3,7 @@ package cn.jiyuan.decisionreview.tracking;
 import static cn.jiyuan.decisionreview.tracking.TrackingVariables.*;
 
 import cn.jiyuan.decisionreview.security.CurrentUser;
+import cn.jiyuan.decisionreview.shared.DecisionDetail;
 import cn.jiyuan.decisionreview.shared.DecisionNumber;
 import cn.jiyuan.decisionreview.shared.FormValues;
 import cn.jiyuan.decisionreview.shared.Groups;
@@ -37,12 +38,14 @@ public class DecisionRegistry {
   private final SystemCalls system;
   private final TrackedDecisions decisions;
   private final RegistryPages pages;
+  private final List<DecisionDetail> details;
 
   /** A page of decisions, in the shape of {@link #find}, and how many match in all. */
   public record Listing(long total, List<Map<String, Object>> decisions) {}
 
   public DecisionRegistry(HistoryService historyService, IdentityService identityService, SystemCalls system,
-      TrackedDecisions decisions, RegistryPages pages) {
+      TrackedDecisions decisions, RegistryPages pages, List<DecisionDetail> details) {
+    this.details = details;
     this.decisions = decisions;
     this.pages = pages;
     this.historyService = historyService;
@@ -97,7 +100,15 @@ public class DecisionRegistry {
 
   /** The decision of a number in any spelling: the tracking instance its row in dr_decision names. */
   public Optional<Map<String, Object>> find(CurrentUser user, String decisionNumber) {
-    return describe(decisionNumber).filter(d -> visible(user, d));
+    return describe(decisionNumber).filter(d -> visible(user, d)).map(this::withDetails);
+  }
+
+  /** The parts other features own (the rectification items): only here, a page of the list stays one query. */
+  private Map<String, Object> withDetails(Map<String, Object> decision) {
+    Map<String, Object> d = new LinkedHashMap<>(decision);
+    String tracking = (String) decision.get("trackingProcessInstanceId");
+    details.forEach(detail -> d.put(detail.key(), detail.of(tracking)));
+    return d;
   }
 
   /** Whether a number in any spelling is registered (visible to the caller or not). */
