@@ -19,13 +19,30 @@ public class WebhookChannel implements NotificationChannel {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final HttpClient client;
   private final NotificationProperties properties;
+  /**
+   * Made on the first webhook, not at start-up: building an HttpClient loads the TLS stack and the CA certificates
+   * (about 300 classes) and starts a selector thread, which a system without webhooks never needs.
+   */
+  private volatile HttpClient client;
 
   public WebhookChannel(NotificationProperties properties) {
     this.properties = properties;
-    this.client = HttpClient.newBuilder().connectTimeout(properties.getWebhook().getTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  private HttpClient client() {
+    HttpClient made = client;
+    if (made == null) {
+      synchronized (this) {
+        made = client;
+        if (made == null) {
+          made = HttpClient.newBuilder().connectTimeout(properties.getWebhook().getTimeout())
+              .followRedirects(HttpClient.Redirect.NEVER).build();
+          client = made;
+        }
+      }
+    }
+    return made;
   }
 
   @Override
@@ -45,7 +62,7 @@ public class WebhookChannel implements NotificationChannel {
         .header("Content-Type", "application/json; charset=UTF-8")
         .POST(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(payload)))
         .build();
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (response.statusCode() / 100 != 2) {
       throw new IllegalStateException("Webhook 返回 HTTP " + response.statusCode() + "："
           + NotificationOutbox.truncate(response.body(), 300));

@@ -78,6 +78,12 @@ class PublicSurveyBenchmarkIT {
         baseline.perSecond(), baseline.p50(), baseline.p99());
     System.out.printf("Benchmark: accepted (201) %d, stored %d, other answers %d%n", posts.accepted(), stored,
         posts.requests() - posts.ok());
+    // the suite's line (bench/run collects lines starting with P1 … P5): the figure beside its same-run baseline
+    System.out.printf("P4 public survey submissions POST …/responses (%s, %d clients): %.0f/s, p50 %.1f ms, p99 %.1f ms"
+        + " | baseline GET of the same survey (no write): %.0f/s, p50 %.1f ms, p99 %.1f ms | ratio %.2f×"
+        + " | stored %d = accepted %d%n", database, CLIENTS, posts.perSecond(), posts.p50(), posts.p99(),
+        baseline.perSecond(), baseline.p50(), baseline.p99(), posts.perSecond() / baseline.perSecond(), stored,
+        posts.accepted());
     assertThat(posts.ok()).isEqualTo(posts.requests());
     assertThat(stored).isEqualTo(posts.accepted());
   }
