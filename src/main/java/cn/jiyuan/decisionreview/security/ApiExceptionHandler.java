@@ -2,8 +2,11 @@ package cn.jiyuan.decisionreview.security;
 
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -42,6 +45,14 @@ public class ApiExceptionHandler {
   @ExceptionHandler(IllegalArgumentException.class)
   ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
     return respond(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  /** The database went away (restart, network): nothing was stored and the call can be repeated. */
+  @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+      ProcessEnginePersistenceException.class})
+  ResponseEntity<Map<String, Object>> databaseUnavailable(Exception e) {
+    LOG.warn("API 请求访问数据库失败：{}", e.toString());
+    return respond(HttpStatus.SERVICE_UNAVAILABLE, EngineErrorMessages.DATABASE_UNAVAILABLE);
   }
 
   @ExceptionHandler(Exception.class)

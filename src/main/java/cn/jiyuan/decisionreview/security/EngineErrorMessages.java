@@ -52,6 +52,9 @@ public final class EngineErrorMessages {
       Map.entry("Boolean", "布尔值（true 或 false）"), Map.entry("Date", "日期时间（如 2026-07-01T00:00:00.000+0800）"),
       Map.entry("String", "文本"), Map.entry("Json", "JSON"), Map.entry("Bytes", "字节数据"), Map.entry("File", "文件"));
 
+  /** What a caller reads when the database cannot be reached; shared with {@link ApiExceptionHandler}. */
+  static final String DATABASE_UNAVAILABLE = "数据库暂时无法访问，本次操作未保存，请稍后重试。";
+
   /** The table. Order matters: the first match wins. */
   static final List<Rule> RULES = List.of(
       // --- who may do what ---
@@ -122,6 +125,11 @@ public final class EngineErrorMessages {
       Rule.of("HTTP 406 Not Acceptable", 406, "无法以所请求的格式返回结果：请接受 application/json。"),
       Rule.of("OptimisticLockingException|was updated by another transaction concurrently|ENGINE-03005", 409,
           "数据已被他人同时修改，请刷新后重试。"),
+      // The database went away mid-call (restart, network): the transaction rolled back, nothing was stored, and
+      // the caller may simply try again; not a 500 (the cluster's PostgreSQL-restart test met this).
+      Rule.of("An exception occurred in the persistence layer|PSQLException|Could not open JDBC Connection"
+          + "|Connection is not available, request timed out|An I/O error occurred while sending to the backend", 503,
+          DATABASE_UNAVAILABLE),
       Rule.of("Suspended|is suspended|ENGINE-1300[0-9]", 409, "流程或任务已挂起，暂不能办理。"));
 
   private EngineErrorMessages() {}
