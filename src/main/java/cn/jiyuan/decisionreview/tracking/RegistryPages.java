@@ -43,6 +43,9 @@ public class RegistryPages {
   public Page page(RegistryQuery query, Collection<String> visibleUnits) {
     List<Object> args = new ArrayList<>();
     String where = where(query, visibleUnits, args);
+    if (query.q() != null) {
+      return searched(query, where, args);
+    }
     Long total = jdbc.queryForObject("SELECT COUNT(*) FROM dr_decision" + where, Long.class, args.toArray());
     if (total == null || total == 0 || query.offset() >= total) {
       return new Page(total == null ? 0 : total, List.of());
@@ -52,13 +55,37 @@ public class RegistryPages {
     pageArgs.add(query.offset());
     // The page's numbers first, from the sort's index alone (PostgreSQL: an index-only scan), then only their rows:
     // a deep OFFSET then skips index entries, not whole rows with their detail.
-    List<Listed> rows = jdbc.query("SELECT d.decision_number, d.process_instance_id, d.title, d.category,"
-        + " d.executing_unit, d.status, d.implementation_start, d.implementation_end, d.next_evaluation_type,"
-        + " d.next_evaluation_due, d.next_evaluation_basis, d.detail FROM dr_decision d JOIN (SELECT decision_number"
+    List<Listed> rows = jdbc.query(SELECT_LISTED + " FROM dr_decision d JOIN (SELECT decision_number"
         + " FROM dr_decision" + where + orderBy(query, "") + " LIMIT ? OFFSET ?) p ON p.decision_number = d.decision_number"
         + orderBy(query, "d."), LISTED, pageArgs.toArray());
     return new Page(total, rows);
   }
+
+  /**
+   * A text search reads every row (no index serves {@code LIKE '%…%'}), so the count and the page come from that one
+   * scan: the window count is taken over all matches before LIMIT. Only a page past the end needs the count alone.
+   */
+  private Page searched(RegistryQuery query, String where, List<Object> args) {
+    List<Object> pageArgs = new ArrayList<>(args);
+    pageArgs.add(query.size());
+    pageArgs.add(query.offset());
+    long[] total = {0};
+    List<Listed> rows = jdbc.query(SELECT_LISTED + ", p.total FROM dr_decision d JOIN (SELECT decision_number,"
+        + " COUNT(*) OVER () AS total FROM dr_decision" + where + orderBy(query, "") + " LIMIT ? OFFSET ?) p"
+        + " ON p.decision_number = d.decision_number" + orderBy(query, "d."), (rs, i) -> {
+          total[0] = rs.getLong(13);
+          return LISTED.mapRow(rs, i);
+        }, pageArgs.toArray());
+    if (rows.isEmpty() && query.offset() > 0) {
+      Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dr_decision" + where, Long.class, args.toArray());
+      return new Page(count == null ? 0 : count, List.of());
+    }
+    return new Page(total[0], rows);
+  }
+
+  private static final String SELECT_LISTED = "SELECT d.decision_number, d.process_instance_id, d.title, d.category,"
+      + " d.executing_unit, d.status, d.implementation_start, d.implementation_end, d.next_evaluation_type,"
+      + " d.next_evaluation_due, d.next_evaluation_basis, d.detail";
 
   private static String where(RegistryQuery query, Collection<String> visibleUnits, List<Object> args) {
     List<String> conditions = new ArrayList<>();
