@@ -11,7 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives back the memory start-up used and no longer needs (issue 13, item 3). Start-up — the engine's MyBatis mappings,
+ * Gives back the memory start-up used and no longer needs. Start-up — the engine's MyBatis mappings,
  * the deployment, in the demo profile the demo evaluations with their Word reports — leaves the heap committed at its
  * peak, mostly garbage, and G1 returns committed memory to the system only after a full collection, which an idle
  * server does not otherwise run. One collection once everything is started, before the ready line, lowers the resident
