@@ -262,6 +262,29 @@ public final class Tasklist implements AutoCloseable {
         .distinct().toList();
   }
 
+  /** Clicks the link and waits for a new file ending in {@code suffix} to arrive, as a person's browser saves it. */
+  public Path download(String linkText, String suffix) {
+    List<Path> before = files();
+    WebElement link = driver.findElement(By.xpath("//a[contains(normalize-space(.),'" + linkText + "')]"));
+    scrollTo(link);
+    link.click();
+    Path[] fresh = new Path[1];
+    waitUntil("“" + linkText + "”下载完成", () -> {
+      fresh[0] = files().stream().filter(f -> !before.contains(f) && f.toString().endsWith(suffix)).findFirst()
+          .orElse(null);
+      return fresh[0] != null;
+    });
+    return fresh[0];
+  }
+
+  private List<Path> files() {
+    try (java.util.stream.Stream<Path> files = Files.list(shots)) {
+      return files.toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The heading of what is open: the task's name, or the start form's process. */
   public String detailHeading() {
     List<WebElement> heading = driver.findElements(By.cssSelector(".modal-title, .task-details h2, .task-details .names h2"));
