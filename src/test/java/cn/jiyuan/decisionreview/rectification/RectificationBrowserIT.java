@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.evaluation.AuthorityItemDecision;
 import cn.jiyuan.decisionreview.evaluation.EvaluationScenario;
+import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
 import cn.jiyuan.decisionreview.evaluation.EvaluatorType;
 import cn.jiyuan.decisionreview.evaluation.Procedure;
 import cn.jiyuan.decisionreview.evaluation.TaskKeys;
@@ -87,11 +88,15 @@ class RectificationBrowserIT {
           .select("类别", "修改决策内容").text("整改期限（工作日）", 30);
       step(t, "分析研判-整改建议");
 
-      s.drain().reviewDraft(null).finalizeReport();
+      assertThat(s.drain().var(EvaluationVariables.RECOMMENDATION_ITEMS)).extracting(r -> r.responsibleUnit())
+          .containsExactly("exec-jyj", "exec-jyj", "exec-zjj");
+      s.reviewDraft(null).finalizeReport();
+      assertThat(s.var(EvaluationVariables.RECOMMENDATION_DECISIONS)).hasSize(3);
 
       // 决策机关审定: accept, modify, reject
       open(t, "zhengfu", s.task(TaskKeys.AUTHORITY_APPROVAL).getId());
       t.form().choose("审定意见", "审定通过").select("处理决定", "继续执行").text("理由", "总体达到预期，按整改建议完善。");
+      t.shot("决策机关审定-审定通过");
       t.form().row("整改建议", 1).choose("决定", "采纳");
       t.form().row("整改建议", 2).choose("决定", "修改后采纳")
           .text("修改后的建议内容", "加强农村学校课后服务师资配备，2026 年秋季学期前完成");
