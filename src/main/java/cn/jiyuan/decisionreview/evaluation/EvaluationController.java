@@ -1,17 +1,13 @@
 package cn.jiyuan.decisionreview.evaluation;
 
-import cn.jiyuan.decisionreview.download.ContentDispositions;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore.Content;
 import cn.jiyuan.decisionreview.security.ApiAuthenticationFilter;
 import cn.jiyuan.decisionreview.security.CurrentUser;
-import cn.jiyuan.decisionreview.shared.AuditAction;
 import cn.jiyuan.decisionreview.shared.AuditRecords;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +34,7 @@ public class EvaluationController {
     Content report = store.report(processInstanceId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "该评估尚未生成评估报告。"));
     recordDownload(user, processInstanceId, report, "评估报告");
-    return download(report);
+    return report.attachment();
   }
 
   @GetMapping("/api/evaluations/{processInstanceId}/materials")
@@ -60,7 +56,7 @@ public class EvaluationController {
     Content material = store.material(processInstanceId, materialId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "材料不存在。"));
     recordDownload(user, processInstanceId, material, "材料");
-    return download(material);
+    return material.attachment();
   }
 
   private CurrentUser authorize(HttpServletRequest request, String processInstanceId) {
@@ -69,16 +65,7 @@ public class EvaluationController {
     return user;
   }
 
-  /** Art. 23, 24: who took which file out of the system, and when. */
   private void recordDownload(CurrentUser user, String processInstanceId, Content content, String what) {
-    audit.record(processInstanceId, user.userId(), AuditAction.FILE_DOWNLOADED, content.fileName(),
-        "下载" + what + "“" + content.fileName() + "”（" + content.bytes().length + " 字节）");
-  }
-
-  private static ResponseEntity<byte[]> download(Content content) {
-    return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment(content.fileName()))
-        .contentType(MediaType.parseMediaType(content.mimeType()))
-        .body(content.bytes());
+    audit.fileDownloaded(processInstanceId, user.userId(), what, content.fileName(), content.bytes().length);
   }
 }

@@ -1,5 +1,8 @@
 package cn.jiyuan.decisionreview.evaluation;
 
+import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.RECOMMENDATION_DECISIONS;
+import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.RECOMMENDATION_ITEMS;
+
 import cn.jiyuan.decisionreview.config.SeedLock;
 import cn.jiyuan.decisionreview.evaluation.EvaluationSubmissions.Assessment;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
@@ -19,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -40,11 +44,20 @@ public class EvaluationDemoData {
   private final ProcessEngine engine;
   private final SeedLock seedLock;
   private final DemoSurveyAnswers surveyAnswers;
+  private final ApplicationEventPublisher events;
 
-  public EvaluationDemoData(ProcessEngine engine, SeedLock seedLock, DemoSurveyAnswers surveyAnswers) {
+  /**
+   * Published once, right after the demo evaluations were made (under the seed lock), so that a feature built on them
+   * adds its own demo state without this class depending on it (follow-through's items, for instance).
+   */
+  public record Seeded() {}
+
+  public EvaluationDemoData(ProcessEngine engine, SeedLock seedLock, DemoSurveyAnswers surveyAnswers,
+      ApplicationEventPublisher events) {
     this.engine = engine;
     this.seedLock = seedLock;
     this.surveyAnswers = surveyAnswers;
+    this.events = events;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -60,6 +73,7 @@ public class EvaluationDemoData {
       selfEvaluationAtMaterials();
       justStarted();
       completedAndPublished();
+      events.publishEvent(new Seeded());
       LOG.info("已生成演示数据：6 项重大行政决策，4 项评估处于不同阶段，1 项已审定并公开摘要");
     });
   }
@@ -157,16 +171,31 @@ public class EvaluationDemoData {
     act("sifa", pid, TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, EvaluationSubmissions.recordConsultations(List.of(
         Consultation.of("SYMPOSIUM", LocalDate.of(2026, 6, 18), 28, 35, "邀请人大代表、村民代表和供水企业座谈"),
         Consultation.of("WRITTEN_SOLICITATION", LocalDate.of(2026, 6, 25), 9, 14, "书面征求 9 个镇人民政府意见"))));
-    act("sifa", pid, TaskKeys.ANALYSIS_SIMPLIFIED, EvaluationSubmissions.analysis(java.util.Arrays.stream(Dimension.values())
+    VariableMap analysis = EvaluationSubmissions.analysis(java.util.Arrays.stream(Dimension.values())
             .map(d -> new Assessment(d, 86, d.label() + "：总体符合要求")).toList(),
         false, false, "农村自来水普及率 96%，水质达标率 100%", "水价形成机制基本可行", "改革总体达到预期效果",
-        "加强山区村加压设施建设"));
+        "加强山区村加压设施建设");
+    // two recommendations to the water utility's unit: they become rectification items when the report is approved
+    List<Recommendation> recommendations = List.of(
+        Recommendation.of("在水压不足的 12 个山区村建设加压设施", "exec-zjj", RecommendationKind.ADMINISTRATION, 60),
+        Recommendation.of("完善城乡统一水价的听证和公示办法", "exec-zjj", RecommendationKind.SUPPORTING_RULES, 30));
+    RECOMMENDATION_ITEMS.putInto(analysis, recommendations);
+    act("sifa", pid, TaskKeys.ANALYSIS_SIMPLIFIED, analysis);
     act("sifa", pid, TaskKeys.REVIEW_DRAFT, EvaluationSubmissions.reviewDraft("初稿结构完整", null));
     act("sifa", pid, TaskKeys.FINALIZE_REPORT, EvaluationSubmissions.finalizeReport("定稿，提交决策机关审定"));
-    act("zhengfu", pid, TaskKeys.AUTHORITY_APPROVAL, EvaluationSubmissions.approveAndPublish("CONTINUE",
+    VariableMap approval = EvaluationSubmissions.approveAndPublish("CONTINUE",
         "改革达到预期效果，继续执行", "经评估，《济源市城乡供水一体化实施方案》实施以来，全市新建改造供水管网 126 公里，"
             + "农村自来水普及率由 71% 提高到 96%，水质达标率 100%，决策目标基本实现。决定继续执行，并加强山区村供水保障。",
-        "农村自来水普及率提高 25 个百分点；部分山区村水压不足，需建设加压设施。"));
+        "农村自来水普及率提高 25 个百分点；部分山区村水压不足，需建设加压设施。");
+    // the authority accepts both recommendations
+    List<RecommendationDecision> decisions = new java.util.ArrayList<>();
+    for (int i = 0; i < recommendations.size(); i++) {
+      Recommendation r = recommendations.get(i);
+      decisions.add(new RecommendationDecision(i + 1, r.text(), "市住房和城乡建设局", r.kindCode().label(),
+          r.workingDays(), AuthorityItemDecision.ACCEPT.name(), null));
+    }
+    RECOMMENDATION_DECISIONS.putInto(approval, decisions);
+    act("zhengfu", pid, TaskKeys.AUTHORITY_APPROVAL, approval);
   }
 
   /** 城市更新: just requested under Art. 8(5); the legal office decides how to evaluate. Plus a decision only tracked. */

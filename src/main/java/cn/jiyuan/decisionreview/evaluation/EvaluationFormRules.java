@@ -103,7 +103,9 @@ public class EvaluationFormRules {
       r.require(!isBlank(item.text()), field, n + "缺少建议内容");
       r.require(codePoints(item.text()) <= MAX_RECOMMENDATION_TEXT, field,
           n + "的内容不能超过 " + MAX_RECOMMENDATION_TEXT + " 字");
-      r.require(context.isResponsibleUnit(text(item.responsibleUnit())), field, n + "的责任单位须从列表中选择");
+      String unit = text(item.responsibleUnit());
+      r.require(context.isResponsibleUnit(unit), field, unit == null ? n + "的责任单位须从列表中选择"
+          : n + "的责任单位“" + unit + "”不是系统中的执行单位或可承担整改的单位，须从列表中选择");
       r.require(item.kindCode() != null, field,
           n + "的类别须为修改决策内容、完善配套制度、改进行政执法、改进行政管理或其他");
       r.require(item.workingDays() != null, field, n + "的整改期限须为 " + Recommendation.MIN_DAYS + " 至 "

@@ -6,6 +6,7 @@ import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.materialFi
 
 import cn.jiyuan.decisionreview.agency.AgencyService;
 import cn.jiyuan.decisionreview.evaluation.files.FileRules;
+import cn.jiyuan.decisionreview.evaluation.files.Uploads;
 import cn.jiyuan.decisionreview.form.FormRefusal;
 import cn.jiyuan.decisionreview.shared.Groups;
 import java.util.List;

@@ -4,6 +4,7 @@ import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 
 import cn.jiyuan.decisionreview.agency.AgencyService;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
+import cn.jiyuan.decisionreview.evaluation.files.Uploads;
 import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.report.ReportData;
 import cn.jiyuan.decisionreview.report.ReportService;

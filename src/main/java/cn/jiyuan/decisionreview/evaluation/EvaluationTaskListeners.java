@@ -5,6 +5,7 @@ import static cn.jiyuan.decisionreview.evaluation.EvaluationVariables.*;
 import cn.jiyuan.decisionreview.agency.AgencyEligibilityCheck;
 import cn.jiyuan.decisionreview.agency.AgencyService;
 import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
+import cn.jiyuan.decisionreview.evaluation.files.Uploads;
 import cn.jiyuan.decisionreview.form.Amounts;
 import cn.jiyuan.decisionreview.form.FormRefusal;
 import cn.jiyuan.decisionreview.identity.Directory;
@@ -13,6 +14,7 @@ import cn.jiyuan.decisionreview.shared.EvaluationCodes;
 import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.shared.ParticipantGrants;
 import cn.jiyuan.decisionreview.shared.SelectOption;
+import cn.jiyuan.decisionreview.shared.SystemCalls;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -55,6 +58,29 @@ public class EvaluationTaskListeners {
   TaskListener prepareExpertOptions(IdentityService identityService) {
     return task -> EXPERT_OPTIONS.set(task, expertOptions(
         identityService.createUserQuery().memberOfGroup(Groups.EXPERTS).orderByUserId().asc().list()));
+  }
+
+  /**
+   * 分析研判 and 正式形成评估报告 (create): whom a recommendation may go to, from the directory rather than a list in
+   * the forms, so a unit added in Admin is offered at once (Art. 16, 17). The form rules accept the same groups.
+   */
+  @Bean
+  TaskListener prepareResponsibleUnitOptions(IdentityService identityService, SystemCalls system) {
+    return task -> RESPONSIBLE_UNIT_OPTIONS.set(task,
+        responsibleUnitOptions(system.run(() -> identityService.createGroupQuery().orderByGroupId().asc().list())));
+  }
+
+  /** The executing units by id, then the other groups a recommendation may go to, in their fixed order. */
+  static List<SelectOption> responsibleUnitOptions(List<Group> groups) {
+    List<SelectOption> options = new ArrayList<>();
+    groups.stream().filter(g -> Groups.isExecutingUnit(g.getId()))
+        .sorted(java.util.Comparator.comparing(Group::getId))
+        .forEach(g -> options.add(new SelectOption(g.getName() == null ? g.getId() : g.getName(), g.getId())));
+    for (String id : EvaluationFormRules.RESPONSIBLE_STAFF_GROUPS) {
+      groups.stream().filter(g -> id.equals(g.getId())).findFirst()
+          .ifPresent(g -> options.add(new SelectOption(g.getName() == null ? g.getId() : g.getName(), g.getId())));
+    }
+    return options;
   }
 
   /** 专家论证: each expert answers in task-local variables, so nobody sees or overwrites another's opinion. */
@@ -126,9 +152,8 @@ public class EvaluationTaskListeners {
         files.addMaterial(pid, number, upload.getFilename(), Uploads.bytes(upload), user);
       }
       materialFileSlots().forEach(execution::removeVariable);
-      MATERIALS.set(execution, files.materials(pid).stream().map(f -> new Material(f.id(), f.fileName(), f.size(),
-          Math.max(1, f.size() / 1024) + " KB", f.uploadedBy(), directory.userName(f.uploadedBy()),
-          f.uploadedAt().toString(), materialUrl(pid, f.id()))).toList());
+      MATERIALS.set(execution, files.materials(pid).stream()
+          .map(f -> Material.of(f, directory.userName(f.uploadedBy()), materialUrl(pid, f.id()))).toList());
     };
   }
 

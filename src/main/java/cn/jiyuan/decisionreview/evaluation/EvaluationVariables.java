@@ -163,6 +163,12 @@ public final class EvaluationVariables {
   public static final ProcessVariable<Boolean> REPORT_REVISED_BY_TEAM = ProcessVariable.bool("reportRevisedByTeam");
 
   // --- 整改建议 (Art. 16, 17): entered in 分析研判 and 正式形成评估报告, decided one by one at 决策机关审定 ---
+  /**
+   * Options of the recommendation list's 责任单位 ({@code valuesKey}): the executing units and the other groups a
+   * recommendation may go to, read from the directory when 分析研判 or 正式形成评估报告 is created.
+   */
+  public static final ProcessVariable<List<SelectOption>> RESPONSIBLE_UNIT_OPTIONS =
+      ProcessVariable.jsonList("responsibleUnitOptions", SelectOption.class);
   /** The report's recommendations as a list; each accepted one becomes a rectification item (整改事项). */
   public static final ProcessVariable<List<Recommendation>> RECOMMENDATION_ITEMS =
       ProcessVariable.jsonList("recommendationItems", Recommendation.class);

@@ -1,5 +1,6 @@
 package cn.jiyuan.decisionreview.evaluation;
 
+import cn.jiyuan.decisionreview.evaluation.files.EvaluationFileStore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -10,4 +11,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Material(String id, String fileName, long size, String sizeText, String uploadedBy, String uploadedByName,
-    String uploadedAt, String url) {}
+    String uploadedAt, String url) {
+
+  /** A stored file as the forms list it: its size in KB, who uploaded it by name, and where to download it. */
+  public static Material of(EvaluationFileStore.StoredFile f, String uploadedByName, String url) {
+    return new Material(f.id(), f.fileName(), f.size(), Math.max(1, f.size() / 1024) + " KB", f.uploadedBy(),
+        uploadedByName, f.uploadedAt().toString(), url);
+  }
+}

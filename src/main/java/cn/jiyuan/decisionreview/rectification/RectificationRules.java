@@ -17,18 +17,27 @@ public final class RectificationRules {
 
   private RectificationRules() {}
 
-  public static FormRefusal check(String taskKey, Function<String, Object> var) {
+  /**
+   * @param evidenceFiles the item's evidence files after this submission: those stored in earlier rounds plus those in
+   *     the form's file slots (only 落实整改事项 reads it)
+   */
+  public static FormRefusal check(String taskKey, Function<String, Object> var, int evidenceFiles) {
     FormRefusal r = new FormRefusal();
     switch (taskKey) {
       case IMPLEMENT -> {
         r.require(MEASURES.of(var) != null, MEASURES.name(), "请填写采取的整改措施");
-        r.require(EVIDENCE.of(var) != null, EVIDENCE.name(), "请填写佐证材料");
         UnitStatus status = FormValues.code(var.apply(UNIT_STATUS.name()), UnitStatus.class);
         r.require(status != null, UNIT_STATUS.name(), "请选择整改状态：已完成、部分完成或无法完成");
         if (status == UnitStatus.IMPOSSIBLE || status == UnitStatus.PARTIAL) {
           r.require(UNIT_REASON.of(var) != null, UNIT_REASON.name(),
               status.label() + "时须说明原因及后续安排（第十七条）");
         }
+        // what was done is shown by documents; what could not be done needs none (the reason says why)
+        if (status == UnitStatus.DONE || status == UnitStatus.PARTIAL) {
+          r.require(evidenceFiles > 0, EVIDENCE_FILE_PREFIX + 1, status.label() + "时须上传至少一份佐证材料文件（第十七条）");
+        }
+        r.require(evidenceFiles <= RectificationEvidence.MAX_FILES, EVIDENCE_FILE_PREFIX + 1,
+            "每个整改事项最多保存 " + RectificationEvidence.MAX_FILES + " 份佐证材料，请合并后上传");
       }
       case REVIEW -> {
         ReviewOutcome outcome = FormValues.code(var.apply(REVIEW_OUTCOME.name()), ReviewOutcome.class);

@@ -10,6 +10,7 @@ import cn.jiyuan.decisionreview.evaluation.EvaluationVariables;
 import cn.jiyuan.decisionreview.evaluation.PreviousRectification;
 import cn.jiyuan.decisionreview.evaluation.Recommendation;
 import cn.jiyuan.decisionreview.evaluation.RecommendationDecision;
+import cn.jiyuan.decisionreview.form.FormRefusal;
 import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.identity.ProcessKeys;
 import cn.jiyuan.decisionreview.shared.ParticipantGrants;
@@ -104,6 +105,7 @@ public class RectificationSteps {
         RectificationVariables.DUE_DATE_TEXT.putInto(vars, item.dueAt() == null ? null
             : item.dueAt().atZone(cn.jiyuan.decisionreview.shared.BeijingClock.ZONE).toLocalDate().toString());
         RectificationVariables.RETURN_COUNT.putInto(vars, 0);
+        RectificationVariables.EVIDENCE_FILES.putInto(vars, List.of());
         String instance = execution.getProcessEngineServices().getRuntimeService()
             .startProcessInstanceByKey(ProcessKeys.RECTIFICATION, number, vars).getId();
         service.attachInstance(item.id(), instance);
@@ -115,24 +117,47 @@ public class RectificationSteps {
 
   // --- rectification ---
 
-  /** First complete listener of both rectification tasks: the form's rules, again on the server. */
+  /**
+   * First complete listener of both rectification tasks: the form's rules, again on the server, with the evidence
+   * files (each file's type, size and content; at least one for 已完成 and 部分完成, counting earlier rounds).
+   */
   @Bean
-  TaskListener rectificationFormRules() {
-    return task -> RectificationRules.check(task.getTaskDefinitionKey(), task::getVariable).throwIfAny();
+  TaskListener rectificationFormRules(RectificationEvidence evidence) {
+    return task -> {
+      String key = task.getTaskDefinitionKey();
+      boolean implement = RectificationRules.IMPLEMENT.equals(key);
+      int files = implement ? evidence.count(RectificationVariables.ITEM_ID.require(task))
+          + RectificationEvidence.submitted(task).size() : 0;
+      FormRefusal refusal = RectificationRules.check(key, task::getVariable, files);
+      if (implement) {
+        RectificationEvidence.refuseBadFiles(task, refusal);
+      }
+      refusal.throwIfAny();
+    };
   }
 
-  /** 落实整改事项 (complete): the unit's report, recorded by the authenticated user; the item waits for review. */
+  /**
+   * 落实整改事项 (complete): the unit's report and its evidence files, recorded as the authenticated user's; the
+   * files leave the process variables for the evidence store, and both forms list the item's files from then on.
+   */
   @Bean
-  TaskListener recordRectificationReport(RectificationService service, IdentityService identityService) {
+  TaskListener recordRectificationReport(RectificationService service, RectificationEvidence evidence,
+      IdentityService identityService) {
     return task -> {
+      DelegateExecution execution = task.getExecution();
+      String itemId = RectificationVariables.ITEM_ID.require(task);
       UnitStatus status = RectificationVariables.UNIT_STATUS.require(task);
-      RectificationVariables.UNIT_STATUS_LABEL.set(task.getExecution(), status.label());
+      String user = currentUser(identityService, task);
+      RectificationVariables.UNIT_STATUS_LABEL.set(execution, status.label());
       if (status == UnitStatus.DONE) {
-        RectificationVariables.UNIT_REASON.set(task.getExecution(), null);
+        RectificationVariables.UNIT_REASON.set(execution, null);
       }
-      service.reported(RectificationVariables.ITEM_ID.require(task), RectificationVariables.MEASURES.get(task),
-          RectificationVariables.EVIDENCE.get(task), status, RectificationVariables.UNIT_REASON.get(task),
-          currentUser(identityService, task));
+      evidence.store(itemId, RectificationVariables.DECISION_NUMBER.get(task), RectificationEvidence.submitted(task),
+          user);
+      RectificationVariables.evidenceFileSlots().forEach(execution::removeVariable);
+      RectificationVariables.EVIDENCE_FILES.set(execution, evidence.listing(itemId));
+      service.reported(itemId, RectificationVariables.MEASURES.get(task), RectificationVariables.EVIDENCE.get(task),
+          status, RectificationVariables.UNIT_REASON.get(task), user);
     };
   }
 

@@ -1,7 +1,10 @@
 package cn.jiyuan.decisionreview.rectification;
 
+import cn.jiyuan.decisionreview.evaluation.Material;
 import cn.jiyuan.decisionreview.shared.EvaluationHandOver;
 import cn.jiyuan.decisionreview.shared.ProcessVariable;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The variables of process {@code rectification} (整改事项办理), one instance per rectification item: set when the
@@ -33,7 +36,14 @@ public final class RectificationVariables {
 
   // --- 落实整改事项 (the responsible unit) ---
   public static final ProcessVariable<String> MEASURES = ProcessVariable.text("rectificationMeasures");
+  /** 佐证材料说明: what the files are, or where further evidence is kept (optional beside the files). */
   public static final ProcessVariable<String> EVIDENCE = ProcessVariable.text("rectificationEvidence");
+  /** rectificationEvidenceFile1 … 5 (File): the form's upload slots, emptied into the evidence store on completion. */
+  public static final String EVIDENCE_FILE_PREFIX = "rectificationEvidenceFile";
+  public static final int EVIDENCE_FILE_SLOTS = cn.jiyuan.decisionreview.shared.UploadLimits.MAX_FILES_PER_FORM;
+  /** The item's stored evidence files (every round), with download links, for both forms. */
+  public static final ProcessVariable<List<Material>> EVIDENCE_FILES =
+      ProcessVariable.jsonList("rectificationEvidenceFiles", Material.class);
   public static final ProcessVariable<UnitStatus> UNIT_STATUS =
       ProcessVariable.enumerated("rectificationStatus", UnitStatus.class);
   public static final ProcessVariable<String> UNIT_REASON = ProcessVariable.text("rectificationReason");
@@ -44,4 +54,8 @@ public final class RectificationVariables {
       ProcessVariable.enumerated("rectificationReviewOutcome", ReviewOutcome.class);
   public static final ProcessVariable<String> REVIEW_REMARK = ProcessVariable.text("rectificationReviewRemark");
   public static final ProcessVariable<Integer> RETURN_COUNT = ProcessVariable.integer("rectificationReturnCount");
+
+  public static List<String> evidenceFileSlots() {
+    return IntStream.rangeClosed(1, EVIDENCE_FILE_SLOTS).mapToObj(n -> EVIDENCE_FILE_PREFIX + n).toList();
+  }
 }

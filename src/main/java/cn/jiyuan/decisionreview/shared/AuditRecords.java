@@ -43,6 +43,12 @@ public class AuditRecords {
         cut(target, 500), cut(details, 4000));
   }
 
+  /** Art. 23, 24: who took which file ({@code what}: 材料, 评估报告, 整改佐证材料 …) out of the system, and when. */
+  public void fileDownloaded(String processInstanceId, String userId, String what, String fileName, int bytes) {
+    record(processInstanceId, userId, AuditAction.FILE_DOWNLOADED, fileName,
+        "下载" + what + "“" + fileName + "”（" + bytes + " 字节）");
+  }
+
   /**
    * In a transaction of its own, for what is recorded because the caller's work is refused and rolled back (the one
    * deliberate exception to "a refused call changes nothing": the refusal itself is kept).

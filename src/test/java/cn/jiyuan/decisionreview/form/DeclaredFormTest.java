@@ -106,6 +106,20 @@ class DeclaredFormTest {
   }
 
   @Test
+  void theRectificationReportDeclaresWhatTheUnitReportsAndNothingItOnlyReads() throws IOException {
+    DeclaredForm report = form("rectification-report.html");
+    // the item's text, unit, deadline, the review's remark and the stored files are shown, never submitted
+    assertThat(report.variables()).containsOnlyKeys("rectificationMeasures", "rectificationEvidenceFile1",
+        "rectificationEvidenceFile2", "rectificationEvidenceFile3", "rectificationEvidenceFile4",
+        "rectificationEvidenceFile5", "rectificationEvidence", "rectificationStatus", "rectificationReason");
+    assertThat(report.field("rectificationEvidenceFile1").kind()).isEqualTo(Kind.FILE);
+    assertThat(report.field("rectificationEvidenceFile1").label()).isEqualTo("佐证材料文件 1（可选）");
+    assertThat(report.field("rectificationStatus").kind()).isEqualTo(Kind.CHOICE);
+    assertThat(report.field("rectificationStatus").label()).isEqualTo("整改状态");
+    assertThat(report.field("rectificationMeasures").kind()).isEqualTo(Kind.TEXT);
+  }
+
+  @Test
   void embeddedFormAttributesAndScriptsAreReadLikeTheBrowserDoes() {
     DeclaredForm form = EmbeddedFormHtml.parse("""
         <form>

@@ -28,6 +28,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,6 +99,33 @@ class RectificationIT {
     engine.getIdentityService().setAuthentication(user, List.of(group));
   }
 
+  /** A small but real PDF: the server checks a file's content against its name. */
+  static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>"
+      + "endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+  static final byte[] PNG = {(byte) 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D};
+
+  static FileValue file(String name, byte[] content) {
+    return Variables.fileValue(name).file(content).create();
+  }
+
+  /** 落实整改事项 as its form submits it: measures, status, an optional reason and evidence files in slots 1, 2, …. */
+  static VariableMap report(String measures, String status, String reason, FileValue... files) {
+    VariableMap v = Variables.createVariables().putValue("rectificationMeasures", measures)
+        .putValue("rectificationStatus", status);
+    if (reason != null) {
+      v.putValue("rectificationReason", reason);
+    }
+    for (int i = 0; i < files.length; i++) {
+      v.putValueTyped(RectificationVariables.EVIDENCE_FILE_PREFIX + (i + 1), files[i]);
+    }
+    return v;
+  }
+
+  private int storedEvidence(String itemId) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM dr_rectification_evidence WHERE item_id = ?", Integer.class,
+        itemId);
+  }
+
   @Test
   void anApprovedReportMakesItemsAcceptedModifiedAndRejectedWithWorkingDayDeadlines() {
     String number = DecisionNumbers.unique();
@@ -137,13 +167,12 @@ class RectificationIT {
     // 无法完成 without a reason is refused on the server, and the task stays
     as("jyj", "exec-jyj");
     String taskId = implementTask(item).getId();
-    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, Map.of("rectificationMeasures", "已起草办法",
-        "rectificationEvidence", "征求意见稿", "rectificationStatus", "IMPOSSIBLE")))
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, report("已起草办法", "IMPOSSIBLE", null)))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("无法完成时须说明原因");
     assertThat(implementTask(item)).isNotNull();
 
-    engine.getFormService().submitTaskForm(taskId, Map.of("rectificationMeasures", "已起草收费与补助办法（征求意见稿）",
-        "rectificationEvidence", "济教〔2026〕12号", "rectificationStatus", "DONE"));
+    engine.getFormService().submitTaskForm(taskId, report("已起草收费与补助办法（征求意见稿）", "DONE", null,
+        file("征求意见稿.pdf", PDF)));
     RectificationItem reported = service.find(item.id()).orElseThrow();
     assertThat(reported.status()).isEqualTo(RectificationStatus.SUBMITTED);
     assertThat(reported.reportedBy()).isEqualTo("jyj");
@@ -165,8 +194,8 @@ class RectificationIT {
         .isEqualTo("办法尚未印发，请印发后报告");
 
     as("jyj", "exec-jyj");
-    engine.getFormService().submitTaskForm(again.getId(), Map.of("rectificationMeasures", "办法已印发",
-        "rectificationEvidence", "济教〔2026〕15号", "rectificationStatus", "DONE"));
+    // the file of the first report still counts: a second report needs no new one
+    engine.getFormService().submitTaskForm(again.getId(), report("办法已印发", "DONE", null));
     as("sifa", Groups.LEGAL_AFFAIRS);
     engine.getFormService().submitTaskForm(reviewTask(item).getId(), Map.of("rectificationReviewOutcome", "ACCEPT"));
     RectificationItem closed = service.find(item.id()).orElseThrow();
@@ -176,6 +205,139 @@ class RectificationIT {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(item.rectificationProcessInstanceId()).count()).isZero();
     assertThat(service.countsOfEvaluation(s.instance.getId())).isEqualTo(new RectificationCounts(3, 1, 1, 0, 1, 1));
+  }
+
+  @Test
+  void evidenceFilesAreCheckedStoredWithTheItemAndReadOnlyByThoseWhoMay() {
+    EvaluationScenario s = approved(DecisionNumbers.unique(), List.of("ACCEPT", "ACCEPT", "REJECT"));
+    RectificationView item = service.itemsOfEvaluation(s.instance.getId()).get(0);
+    String taskId = implementTask(item).getId();
+    as("jyj", "exec-jyj");
+
+    // refused: 已完成 without a file; a renamed executable beside a good file; a type not accepted; a sixth slot
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, report("办法已印发", "DONE", null)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("已完成时须上传至少一份佐证材料文件");
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, report("办法已印发", "DONE", null,
+        file("印发通知.pdf", PDF), file("整改报告.pdf", "MZ\u0090\u0000".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("文件“整改报告.pdf”的内容与扩展名 .pdf 不符");
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, report("办法已印发", "DONE", null,
+        file("整改.exe", PDF)))).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("类型不允许");
+    VariableMap sixth = report("办法已印发", "DONE", null, file("印发通知.pdf", PDF));
+    sixth.putValueTyped(RectificationVariables.EVIDENCE_FILE_PREFIX + 6, file("附件.pdf", PDF));
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, sixth))
+        .hasMessageContaining("表单中没有“rectificationEvidenceFile6”一项");
+    assertThat(storedEvidence(item.id())).as("a refused submission leaves no file behind").isZero();
+    assertThat(service.find(item.id()).orElseThrow().status()).isEqualTo(RectificationStatus.OPEN);
+    assertThat(implementTask(item).getId()).isEqualTo(taskId);
+
+    // 部分完成 with two files: stored for the item, gone from the process variables, listed for the review
+    engine.getFormService().submitTaskForm(taskId, report("已起草办法并征求意见", "PARTIAL", "尚需市政府常务会议审议",
+        file("征求意见稿.pdf", PDF), file("座谈会现场.png", PNG)));
+    assertThat(storedEvidence(item.id())).isEqualTo(2);
+    String pid = item.rectificationProcessInstanceId();
+    assertThat(engine.getRuntimeService().getVariable(pid, RectificationVariables.EVIDENCE_FILE_PREFIX + 1)).isNull();
+    List<cn.jiyuan.decisionreview.evaluation.Material> listed = RectificationVariables.EVIDENCE_FILES.from(
+        engine.getRuntimeService().getVariables(pid, List.of(RectificationVariables.EVIDENCE_FILES.name())));
+    assertThat(listed).extracting(cn.jiyuan.decisionreview.evaluation.Material::fileName)
+        .containsExactly("征求意见稿.pdf", "座谈会现场.png");
+    assertThat(listed.get(0).uploadedBy()).isEqualTo("jyj");
+    assertThat(listed.get(0).url()).isEqualTo("/api/rectifications/" + item.id() + "/evidence/" + listed.get(0).id());
+    engine.getIdentityService().clearAuthentication();
+
+    // legal-affairs reviews it and downloads a file (recorded); the unit reads its own; others are refused
+    var sifa = cn.jiyuan.decisionreview.support.Http.basic(port, "sifa", "demo");
+    var list = sifa.get("/api/rectifications/" + item.id() + "/evidence");
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertThat(list.json().findValuesAsText("fileName")).containsExactly("征求意见稿.pdf", "座谈会现场.png");
+    var download = sifa.get(listed.get(0).url());
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.bytes()).isEqualTo(PDF);
+    assertThat(download.header("Content-Disposition")).contains("filename*=UTF-8''");
+    assertThat(jdbc.queryForList("SELECT target FROM dr_audit_record WHERE process_instance_id = ? AND action = ?",
+        String.class, s.instance.getId(), "FILE_DOWNLOADED")).contains("征求意见稿.pdf");
+    assertThat(cn.jiyuan.decisionreview.support.Http.basic(port, "jyj", "demo").get(listed.get(1).url()).bytes())
+        .isEqualTo(PNG);
+    for (String other : List.of("zjj", "fgw", "fenxi", "jigou")) {
+      var refused = cn.jiyuan.decisionreview.support.Http.basic(port, other, "demo").get(listed.get(0).url());
+      assertThat(refused.status()).as(other).isEqualTo(403);
+      assertThat(refused.json().path("message").asText()).as(other).contains("无权查阅佐证材料");
+    }
+    assertThat(sifa.get("/api/rectifications/" + item.id() + "/evidence/nope").status()).isEqualTo(404);
+    var unknown = sifa.get("/api/rectifications/nope/evidence");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().path("message").asText()).isEqualTo("整改事项不存在。");
+    assertThat(cn.jiyuan.decisionreview.support.Http.anonymous(port).get(listed.get(0).url()).status()).isEqualTo(401);
+  }
+
+  /**
+   * {@code GET /api/decisions/{n}} of a decision registered through tracking, requested, evaluated and approved with
+   * recommendations: its evaluation's items with their status, for the read-all roles and the decision's executing
+   * unit; another unit (even the one a recommendation went to) does not read the decision.
+   */
+  @Test
+  void aTrackedDecisionListsItsEvaluationsItemsWithTheirStatus() {
+    String number = DecisionNumbers.unique();
+    var zhengfu = cn.jiyuan.decisionreview.support.Http.basic(port, "zhengfu", "demo");
+    var registered = zhengfu.postJson("/engine-rest/process-definition/key/decision-tracking/submit-form",
+        Map.of("variables", Map.of("decisionNumber", Map.of("value", number),
+            "decisionTitle", Map.of("value", "济源市中小学课后服务实施方案"), "decisionCategory", Map.of("value", "OTHER"),
+            "broadImpact", Map.of("value", true), "implementationStart", Map.of("value", "2026-01-05"),
+            "implementationEnd", Map.of("value", ""), "executingUnit", Map.of("value", "exec-jyj"),
+            "superiorMandated", Map.of("value", false))));
+    assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+    var requested = cn.jiyuan.decisionreview.support.Http.basic(port, "jyj", "demo").postJson(
+        "/engine-rest/process-definition/key/evaluation-request/submit-form",
+        Map.of("variables", Map.of("decisionNumber", Map.of("value", number),
+            "requestReason", Map.of("value", "EXECUTOR_APPLICATION"),
+            "requestDescription", Map.of("value", "课后服务收费争议较多，申请评估"))));
+    assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+    Jobs.drain(engine, requested.json().get("id").asText());
+    Jobs.drain(engine, number);
+    var tracking = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ProcessKeys.DECISION_TRACKING).processInstanceBusinessKey(number).singleResult();
+    var evaluation = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(tracking.getId())
+        .singleResult();
+    assertThat(evaluation).as("the request started the evaluation").isNotNull();
+    EvaluationScenario s = EvaluationScenario.of(engine, evaluation)
+        .determineMethod(EvaluatorType.SELF, Procedure.SIMPLIFIED, Groups.LEGAL_AFFAIRS, null)
+        .supplyMaterials(TaskKeys.SUPPLY_MATERIALS_SIMPLIFIED)
+        .recordConsultations(TaskKeys.RECORD_CONSULTATIONS_SIMPLIFIED, false)
+        .analysis(TaskKeys.ANALYSIS_SIMPLIFIED, 85, List.of(Dimension.values()), THREE).reviewDraft(null)
+        .finalizeReport().authorityWithRecommendations("CONTINUE", List.of("ACCEPT", "加强师资，秋季前完成", "REJECT"));
+    RectificationView first = service.itemsOfEvaluation(s.instance.getId()).get(0);
+    as("jyj", "exec-jyj");
+    engine.getFormService().submitTaskForm(implementTask(first).getId(), report("办法已印发", "DONE", null,
+        file("印发通知.pdf", PDF)));
+    as("sifa", Groups.LEGAL_AFFAIRS);
+    engine.getFormService().submitTaskForm(reviewTask(first).getId(), Map.of("rectificationReviewOutcome", "ACCEPT"));
+    engine.getIdentityService().clearAuthentication();
+
+    String path = "/api/decisions/" + cn.jiyuan.decisionreview.support.Http.encode(number);
+    for (String reader : List.of("sifa", "zhengfu", "ducha", "jyj")) {
+      var decision = cn.jiyuan.decisionreview.support.Http.basic(port, reader, "demo").get(path);
+      assertThat(decision.status()).as(reader + ": " + decision.body()).isEqualTo(200);
+      var rectifications = decision.json().path("rectifications");
+      assertThat(rectifications.size()).as(reader).isEqualTo(1);
+      var one = rectifications.get(0);
+      assertThat(one.path("evaluationProcessInstanceId").asText()).isEqualTo(s.instance.getId());
+      assertThat(one.path("counts").path("recommendations").asInt()).isEqualTo(3);
+      assertThat(one.path("counts").path("closed").asInt()).isEqualTo(1);
+      assertThat(one.path("counts").path("open").asInt()).isEqualTo(1);
+      assertThat(one.path("counts").path("rejected").asInt()).isEqualTo(1);
+      assertThat(one.path("counts").path("carriedOut").asInt()).isEqualTo(1);
+      assertThat(one.path("items").findValuesAsText("status")).containsExactly("CLOSED", "OPEN", "REJECTED");
+      assertThat(one.path("items").findValuesAsText("statusLabel")).containsExactly("已办结", "待落实", "未采纳");
+      assertThat(one.path("items").get(1).path("text").asText()).isEqualTo("加强师资，秋季前完成");
+      assertThat(one.path("items").get(1).path("authorityDecision").asText()).isEqualTo("MODIFY");
+      assertThat(one.path("items").get(2).path("responsibleUnit").asText()).isEqualTo("exec-zjj");
+    }
+    // zjj was named for the third (rejected) recommendation, but the decision is not its unit's: it reads nothing
+    for (String other : List.of("zjj", "fgw", "jigou")) {
+      var refused = cn.jiyuan.decisionreview.support.Http.basic(port, other, "demo").get(path);
+      assertThat(refused.status()).as(other).isEqualTo(403);
+      assertThat(refused.json().path("message").asText()).as(other).isEqualTo("该决策不属于本单位，无权查阅。");
+      assertThat(refused.body()).as(other).doesNotContain("加强师资");
+    }
   }
 
   @Test
@@ -221,8 +383,8 @@ class RectificationIT {
     EvaluationScenario s = approved(number, List.of("ACCEPT", "ACCEPT", "REJECT"), publish);
     RectificationView first = service.itemsOfEvaluation(s.instance.getId()).get(0);
     as("jyj", "exec-jyj");
-    engine.getFormService().submitTaskForm(implementTask(first).getId(), Map.of("rectificationMeasures", "办法已印发",
-        "rectificationEvidence", "济教〔2026〕15号", "rectificationStatus", "DONE"));
+    engine.getFormService().submitTaskForm(implementTask(first).getId(), report("办法已印发", "DONE", null,
+        file("济教〔2026〕15号.pdf", PDF)));
     as("sifa", Groups.LEGAL_AFFAIRS);
     engine.getFormService().submitTaskForm(reviewTask(first).getId(), Map.of("rectificationReviewOutcome", "ACCEPT"));
     engine.getIdentityService().clearAuthentication();

@@ -49,7 +49,9 @@ class RectificationRulesTest {
     assertThat(finalize(List.of(item("完善机制", "exec-jyj", "SUPPORTING_RULES", 10)))).isEmpty();
     assertThat(finalize(List.of(item(" ", "exec-jyj", "SUPPORTING_RULES", 10)))).anyMatch(p -> p.contains("缺少建议内容"));
     assertThat(finalize(List.of(item("完善机制", "agency-demo", "SUPPORTING_RULES", 10))))
-        .anyMatch(p -> p.contains("责任单位须从列表中选择"));
+        .contains("第1条整改建议的责任单位“agency-demo”不是系统中的执行单位或可承担整改的单位，须从列表中选择");
+    assertThat(finalize(List.of(item("完善机制", null, "SUPPORTING_RULES", 10))))
+        .contains("第1条整改建议的责任单位须从列表中选择");
     assertThat(finalize(List.of(item("完善机制", "exec-jyj", "MAYBE", 10)))).anyMatch(p -> p.contains("类别须为"));
     assertThat(finalize(List.of(item("完善机制", "exec-jyj", "OTHER", 0)))).anyMatch(p -> p.contains("1 至 250 个工作日"));
     assertThat(finalize(List.of(item("完善机制", "exec-jyj", "OTHER", 251)))).anyMatch(p -> p.contains("1 至 250 个工作日"));
@@ -87,18 +89,42 @@ class RectificationRulesTest {
 
   @Test
   void theUnitsReportAndTheReviewStateTheirRules() {
-    FormRefusal none = RectificationRules.check(RectificationRules.IMPLEMENT, Map.<String, Object>of()::get);
-    assertThat(none.problems()).hasSize(3);
-    Map<String, Object> partial = Map.of("rectificationMeasures", "措施", "rectificationEvidence", "文件",
-        "rectificationStatus", "PARTIAL");
-    assertThat(RectificationRules.check(RectificationRules.IMPLEMENT, partial::get).problems())
+    FormRefusal none = RectificationRules.check(RectificationRules.IMPLEMENT, Map.<String, Object>of()::get, 0);
+    assertThat(none.problems()).containsExactly("请填写采取的整改措施", "请选择整改状态：已完成、部分完成或无法完成");
+    Map<String, Object> partial = Map.of("rectificationMeasures", "措施", "rectificationStatus", "PARTIAL");
+    assertThat(RectificationRules.check(RectificationRules.IMPLEMENT, partial::get, 1).problems())
         .containsExactly("部分完成时须说明原因及后续安排（第十七条）");
-    Map<String, Object> done = Map.of("rectificationMeasures", "措施", "rectificationEvidence", "文件",
-        "rectificationStatus", "DONE");
-    assertThat(RectificationRules.check(RectificationRules.IMPLEMENT, done::get).isEmpty()).isTrue();
+    Map<String, Object> done = Map.of("rectificationMeasures", "措施", "rectificationStatus", "DONE");
+    assertThat(RectificationRules.check(RectificationRules.IMPLEMENT, done::get, 1).isEmpty()).isTrue();
     assertThat(RectificationRules.check(RectificationRules.REVIEW, Map.<String, Object>of(
-        "rectificationReviewOutcome", "RETURN")::get).problems()).containsExactly("退回时须写明整改不到位之处");
+        "rectificationReviewOutcome", "RETURN")::get, 0).problems()).containsExactly("退回时须写明整改不到位之处");
     assertThat(RectificationRules.check(RectificationRules.REVIEW, Map.<String, Object>of(
-        "rectificationReviewOutcome", "ACCEPT")::get).isEmpty()).isTrue();
+        "rectificationReviewOutcome", "ACCEPT")::get, 0).isEmpty()).isTrue();
+  }
+
+  @Test
+  void doneAndPartlyDoneNeedAnEvidenceFileAndNoItemKeepsMoreThanTwenty() {
+    Map<String, Object> done = Map.of("rectificationMeasures", "措施", "rectificationStatus", "DONE");
+    assertThat(RectificationRules.check(RectificationRules.IMPLEMENT, done::get, 0).problems())
+        .containsExactly("已完成时须上传至少一份佐证材料文件（第十七条）");
+    Map<String, Object> partial = Map.of("rectificationMeasures", "措施", "rectificationStatus", "PARTIAL",
+        "rectificationReason", "尚需审议");
+    assertThat(RectificationRules.check(RectificationRules.IMPLEMENT, partial::get, 0).problems())
+        .containsExactly("部分完成时须上传至少一份佐证材料文件（第十七条）");
+    // 无法完成 says why in its reason; a file is not required
+    Map<String, Object> impossible = Map.of("rectificationMeasures", "措施", "rectificationStatus", "IMPOSSIBLE",
+        "rectificationReason", "上位法已修改，无法按原建议整改");
+    assertThat(RectificationRules.check(RectificationRules.IMPLEMENT, impossible::get, 0).isEmpty()).isTrue();
+    Map<String, Object> impossibleWithoutReason = Map.of("rectificationMeasures", "措施",
+        "rectificationStatus", "IMPOSSIBLE", "rectificationReason", "  ");
+    assertThat(RectificationRules.check(RectificationRules.IMPLEMENT, impossibleWithoutReason::get, 0).problems())
+        .containsExactly("无法完成时须说明原因及后续安排（第十七条）");
+    assertThat(RectificationRules.check(RectificationRules.IMPLEMENT, done::get, RectificationEvidence.MAX_FILES)
+        .isEmpty()).isTrue();
+    assertThat(RectificationRules.check(RectificationRules.IMPLEMENT, done::get, RectificationEvidence.MAX_FILES + 1)
+        .problems()).containsExactly("每个整改事项最多保存 20 份佐证材料，请合并后上传");
+    assertThat(RectificationRules.check(RectificationRules.IMPLEMENT, Map.<String, Object>of(
+        "rectificationMeasures", "措施", "rectificationStatus", "MAYBE")::get, 1).problems())
+        .containsExactly("请选择整改状态：已完成、部分完成或无法完成");
   }
 }

@@ -262,6 +262,29 @@ public final class Tasklist implements AutoCloseable {
         .distinct().toList();
   }
 
+  /** Clicks the link and waits for a new file ending in {@code suffix} to arrive, as a person's browser saves it. */
+  public Path download(String linkText, String suffix) {
+    List<Path> before = files();
+    WebElement link = driver.findElement(By.xpath("//a[contains(normalize-space(.),'" + linkText + "')]"));
+    scrollTo(link);
+    link.click();
+    Path[] fresh = new Path[1];
+    waitUntil("“" + linkText + "”下载完成", () -> {
+      fresh[0] = files().stream().filter(f -> !before.contains(f) && f.toString().endsWith(suffix)).findFirst()
+          .orElse(null);
+      return fresh[0] != null;
+    });
+    return fresh[0];
+  }
+
+  private List<Path> files() {
+    try (java.util.stream.Stream<Path> files = Files.list(shots)) {
+      return files.toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The heading of what is open: the task's name, or the start form's process. */
   public String detailHeading() {
     List<WebElement> heading = driver.findElements(By.cssSelector(".modal-title, .task-details h2, .task-details .names h2"));
@@ -322,22 +345,33 @@ public final class Tasklist implements AutoCloseable {
   public final class Form {
 
     private final Supplier<SearchContext> scope;
+    /** In a list without 添加/删除 the rows share one container: the row is told by form-js's index in the ids. */
+    private final Integer rowIndex;
 
     Form(Supplier<SearchContext> scope) {
+      this(scope, null);
+    }
+
+    private Form(Supplier<SearchContext> scope, Integer rowIndex) {
       this.scope = scope;
+      this.rowIndex = rowIndex;
     }
 
     /** The field whose own label reads {@code label} (exactly, else as a prefix), innermost first. */
     private WebElement field(String label) {
       Object found = ((JavascriptExecutor) driver).executeScript("""
-          const scope = arguments[0], wanted = arguments[1];
+          const scope = arguments[0], wanted = arguments[1], index = arguments[2];
           const norm = (el) => el.textContent.replace(/\\*/g, '').replace(/\\s+/g, ' ').trim();
           const labels = Array.from(scope.querySelectorAll('label'))
               .filter((l) => l.getClientRects().length > 0);
+          const row = new RegExp('_' + index + '(?:-|$)');
+          const inRow = (f) => index === null || [f].concat(Array.from(f.querySelectorAll('[id]')))
+              .some((el) => row.test(el.id || ''));
           const pick = (ok) => labels.filter(ok)
-              .map((l) => l.closest('.fjs-form-field, .form-group, .checkbox, .radio') || l.parentElement)[0];
+              .map((l) => l.closest('.fjs-form-field, .form-group, .checkbox, .radio') || l.parentElement)
+              .filter(inRow)[0];
           return pick((l) => norm(l) === wanted) || pick((l) => norm(l).startsWith(wanted)) || null;
-          """, scope.get(), label);
+          """, scope.get(), label, rowIndex);
       if (!(found instanceof WebElement field)) {
         throw new AssertionError("表单中没有标签为“" + label + "”的字段");
       }
@@ -462,8 +496,17 @@ public final class Tasklist implements AutoCloseable {
       return this;
     }
 
-    /** The {@code n}-th row (from 1) of the repeating list labelled {@code list}. */
+    /** The {@code n}-th row (from 1) of the repeating list labelled {@code list}, with or without 添加/删除. */
     public Form row(String list, int n) {
+      if (!listField(list).findElements(By.cssSelector(".fjs-repeat-render-add")).isEmpty()
+          || !listField(list).findElements(By.cssSelector(".fjs-repeat-row-container")).isEmpty()) {
+        return containedRow(list, n);
+      }
+      // a list without 添加/删除 (allowAddRemove false) renders its rows' fields side by side in one container
+      return new Form(() -> listField(list), n - 1);
+    }
+
+    private Form containedRow(String list, int n) {
       return new Form(() -> {
         WebElement listField = listField(list);
         List<WebElement> rows = listField.findElements(By.cssSelector(".fjs-repeat-row-container"));

@@ -10,15 +10,11 @@ import cn.jiyuan.decisionreview.support.Tasklist;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * REST or engine API; the engine is only read at the end to check what the walk left behind. One class per walk,
  * so that the two test JVMs of {@code verify} can take one each.
  */
-abstract class Walkthrough {
+public abstract class Walkthrough {
   static final String MY_TASKS = TasklistFilterSeeder.MY_TASKS;
   static final List<String> FILTERS = List.of(MY_TASKS, TasklistFilterSeeder.UNIT_TASKS);
   static final String REGISTER = "重大行政决策登记与跟踪";
@@ -94,7 +90,8 @@ abstract class Walkthrough {
         .text("经费预算（元）", 180000).text("组织保障", "郑州大学公共政策研究中心组织实施，市住建局配合");
   }
 
-  static void analysis(Tasklist t, int score) {
+  /** 分析研判's six dimensions and its texts, as the walk-throughs and the rectification walk fill them. */
+  public static void analysis(Tasklist t, int score) {
     Tasklist.Form form = t.form();
     for (String dimension : List.of("合法性与协调性", "执行情况与措施的必要性、适当性", "执行程序的正当性与可操作性",
         "与发展方向的符合程度及公众认知度、满意度", "近期效益与长远影响", "实施结果与决策目的的符合程度")) {
@@ -104,29 +101,13 @@ abstract class Walkthrough {
         .text("初步结论", "改革总体达到预期。").text("意见建议", "加强山区村供水保障。");
   }
 
-  /** Clicks the link and waits for the file to arrive, as a person's browser saves it. */
-  static Path download(Tasklist t, String linkText) throws Exception {
-    List<Path> before;
-    try (Stream<Path> files = Files.list(t.downloads())) {
-      before = files.toList();
-    }
-    WebElement link = t.driver().findElement(By.xpath("//a[contains(normalize-space(.),'" + linkText + "')]"));
-    link.click();
-    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < until) {
-      try (Stream<Path> files = Files.list(t.downloads())) {
-        List<Path> fresh = files.filter(f -> !before.contains(f) && f.toString().endsWith(".docx")).toList();
-        if (!fresh.isEmpty()) {
-          return fresh.get(0);
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("“" + linkText + "”没有下载到文件");
+  /** Clicks the link and waits for the Word file to arrive, as a person's browser saves it. */
+  static Path download(Tasklist t, String linkText) {
+    return t.download(linkText, ".docx");
   }
 
   /** A small but real PDF: the server checks the content, not only the name. */
-  static Path pdf(Path file) throws Exception {
+  public static Path pdf(Path file) throws Exception {
     String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
         + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
     return Files.writeString(file, body, StandardCharsets.ISO_8859_1);

@@ -1,10 +1,13 @@
 package cn.jiyuan.decisionreview.evaluation.files;
 
+import cn.jiyuan.decisionreview.download.ContentDispositions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,40 +18,38 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EvaluationFileStore {
 
+  /** A stored file without its content; {@code processInstanceId} is its owner (the evaluation, or the item). */
   public record StoredFile(String id, String processInstanceId, String decisionNumber, String fileName, String mimeType,
       long size, String uploadedBy, Instant uploadedAt) {}
 
-  public record Content(String fileName, String mimeType, byte[] bytes) {}
+  public record Content(String fileName, String mimeType, byte[] bytes) {
+
+    /** The file as a download that keeps its Chinese name (see {@link ContentDispositions}). */
+    public ResponseEntity<byte[]> attachment() {
+      return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment(fileName))
+          .contentType(MediaType.parseMediaType(mimeType)).body(bytes);
+    }
+  }
 
   private final JdbcTemplate jdbc;
+  private final FileTable materials;
 
   public EvaluationFileStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.materials = new FileTable(jdbc, "dr_evaluation_material", "process_instance_id");
   }
 
   public StoredFile addMaterial(String processInstanceId, String decisionNumber, String fileName, byte[] content,
       String uploadedBy) {
-    String id = UUID.randomUUID().toString();
-    Instant now = Instant.now();
-    String mime = FileRules.mimeType(fileName);
-    jdbc.update("INSERT INTO dr_evaluation_material (id, process_instance_id, decision_number, file_name, mime_type,"
-            + " size_bytes, content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        id, processInstanceId, decisionNumber, fileName, mime, content.length, content, uploadedBy, Timestamp.from(now));
-    return new StoredFile(id, processInstanceId, decisionNumber, fileName, mime, content.length, uploadedBy, now);
+    return materials.add(processInstanceId, decisionNumber, fileName, content, uploadedBy);
   }
 
   public List<StoredFile> materials(String processInstanceId) {
-    return jdbc.query("SELECT id, process_instance_id, decision_number, file_name, mime_type, size_bytes, uploaded_by,"
-            + " uploaded_at FROM dr_evaluation_material WHERE process_instance_id = ? ORDER BY uploaded_at, file_name",
-        (rs, i) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getLong(6), rs.getString(7), rs.getTimestamp(8).toInstant()),
-        processInstanceId);
+    return materials.list(processInstanceId);
   }
 
   public Optional<Content> material(String processInstanceId, String materialId) {
-    return jdbc.query("SELECT file_name, mime_type, content FROM dr_evaluation_material WHERE process_instance_id = ? AND id = ?",
-        (rs, i) -> new Content(rs.getString(1), rs.getString(2), rs.getBytes(3)), processInstanceId, materialId)
-        .stream().findFirst();
+    return materials.content(processInstanceId, materialId);
   }
 
   public void saveReport(String processInstanceId, String decisionNumber, String fileName, byte[] content, boolean fin) {

@@ -542,10 +542,26 @@ XMLHttpRequest.prototype.open = function (method, url) {
 // ---------------------------------------------------------------------------------------------------------------
 // Embedded HTML forms with file uploads (forms/*.html) share this behaviour instead of each carrying a copy
 
+/** A display variable's value for `$scope.shown`: a Json list or object parsed, anything else as it is. */
+function shownValue(variable) {
+  if (!variable) {
+    return null;
+  }
+  if (variable.type === 'Json' && typeof variable.value === 'string') {
+    try {
+      return JSON.parse(variable.value);
+    } catch (e) {
+      return null;
+    }
+  }
+  return variable.value;
+}
+
 /**
  * Wires an embedded form's script: shows the decision, checks the chosen files (type, size, required) and any
  * further `checks` before anything is sent, shows refusals next to the field and the submit button, and sends
- * neither the display-only variables nor empty optional file slots. The server checks everything again.
+ * neither the display-only variables nor empty optional file slots. The server checks everything again. Each display
+ * variable is also offered to the form as `shown.<name>` (the decision as `decisionInfo.number` / `.title`).
  *
  * config: { display: ['decisionNumber', …], files: [{ name, label, required }], accept: RegExp, acceptText,
  *           maxBytes, checks: [() => [{ name, message }]] }
@@ -595,6 +611,11 @@ function fileForm(camForm, $scope, config) {
   camForm.on('variables-fetched', () => {
     $scope.decisionInfo.number = variables.variableValue('decisionNumber');
     $scope.decisionInfo.title = variables.variableValue('decisionTitle');
+    // every display variable by name, for forms that show more than the decision (Json lists arrive as text)
+    $scope.shown = {};
+    (config.display || []).forEach((name) => {
+      $scope.shown[name] = shownValue(variables.variable(name));
+    });
   });
 
   camForm.on('submit', () => {

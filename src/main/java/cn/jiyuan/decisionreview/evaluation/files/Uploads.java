@@ -1,6 +1,5 @@
-package cn.jiyuan.decisionreview.evaluation;
+package cn.jiyuan.decisionreview.evaluation.files;
 
-import cn.jiyuan.decisionreview.evaluation.files.FileRules;
 import cn.jiyuan.decisionreview.form.FormRefusal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +10,16 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.FileValue;
 
-/** The files a form submitted in its file slots (variables of type File). */
-final class Uploads {
+/**
+ * The files a form submitted in its file slots (variables of type File): the evaluation's materials and revised
+ * report, a rectification item's evidence.
+ */
+public final class Uploads {
 
   private Uploads() {}
 
   /** The files in the given slots; a file whose name or content the rules refuse is added to {@code refusal}. */
-  static List<FileValue> checked(VariableScope scope, List<String> slots, Set<String> allowed, FormRefusal refusal) {
+  public static List<FileValue> checked(VariableScope scope, List<String> slots, Set<String> allowed, FormRefusal refusal) {
     List<FileValue> found = new ArrayList<>();
     for (String slot : slots) {
       if (scope.getVariableTyped(slot) instanceof FileValue file && file.getValue() != null) {
@@ -33,7 +35,7 @@ final class Uploads {
   }
 
   /** The files in the given slots, in slot order (the form rules have already checked them). */
-  static List<FileValue> in(VariableScope scope, List<String> slots) {
+  public static List<FileValue> in(VariableScope scope, List<String> slots) {
     List<FileValue> found = new ArrayList<>();
     for (String slot : slots) {
       if (scope.getVariableTyped(slot) instanceof FileValue file && file.getValue() != null) {
@@ -43,7 +45,7 @@ final class Uploads {
     return found;
   }
 
-  static byte[] bytes(FileValue file) {
+  public static byte[] bytes(FileValue file) {
     try (InputStream in = file.getValue()) {
       return in.readAllBytes();
     } catch (IOException e) {
