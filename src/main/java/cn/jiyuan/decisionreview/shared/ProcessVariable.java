@@ -144,6 +144,23 @@ public final class ProcessVariable<T> {
     scope.setVariable(name, typed(value));
   }
 
+  /**
+   * Sets {@code value} unless the variable already holds exactly its stored form (same type, same value), or is
+   * absent and {@code value} is null: a value that arrived canonical is not written back unchanged, and nothing is
+   * stored until there is something. Each write costs a history detail and an update.
+   */
+  public void setIfChanged(VariableScope scope, T value) {
+    TypedValue stored = scope.getVariableTyped(name);
+    if (stored == null && value == null) {
+      return;
+    }
+    TypedValue wanted = typed(value);
+    if (stored == null || !java.util.Objects.equals(stored.getType(), wanted.getType())
+        || !java.util.Objects.equals(stored.getValue(), wanted.getValue())) {
+      scope.setVariable(name, wanted);
+    }
+  }
+
   public void setLocal(VariableScope scope, T value) {
     scope.setVariableLocal(name, typed(value));
   }

@@ -69,11 +69,11 @@ class DatabaseFailuresTest {
   @Test
   void theProjectApiAnswers503ForSpringsTransactionFailuresAndWrappedConnectionFailures() {
     ApiExceptionHandler handler = new ApiExceptionHandler();
-    for (var answer : new org.springframework.http.ResponseEntity<?>[] {handler.databaseUnavailable(commitFailed()),
+    for (var answer : java.util.List.of(handler.databaseUnavailable(commitFailed()),
         handler.databaseUnavailable(new CannotCreateTransactionException("Could not open JDBC Connection")),
-        handler.unexpected(new IllegalStateException("wrapped", commitFailed()))}) {
+        handler.unexpected(new IllegalStateException("wrapped", commitFailed())))) {
       assertThat(answer.getStatusCode().value()).isEqualTo(503);
-      assertThat((java.util.Map<?, ?>) answer.getBody()).containsEntry("message", MESSAGE);
+      assertThat(answer.getBody()).containsEntry("message", MESSAGE);
     }
     assertThat(handler.unexpected(new IllegalStateException("boom")).getStatusCode().value()).isEqualTo(500);
   }
