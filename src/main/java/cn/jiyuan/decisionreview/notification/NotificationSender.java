@@ -28,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Delivers due outbox rows. Every statement commits on its own, outside any engine transaction, so a dead
- * mail server never rolls back or blocks process work. A pass reads up to {@code batch-size} due ids and splits them
- * into one slice per sender thread; each slice is delivered over one connection per channel ({@link
- * NotificationChannel#batch()}: one SMTP connection for the slice). A slice is claimed in one conditional UPDATE
+ * mail server never rolls back or blocks process work. A pass reads up to {@code batch-size} due ids at a time and
+ * splits them into one slice per sender thread; each thread's slices go over one connection per channel, opened at
+ * its first mail and kept for the whole pass ({@link NotificationChannel#batch()}: one SMTP connection per thread). A slice is claimed in one conditional UPDATE
  * (PENDING → SENDING with a claim token, see {@link #claim}); a row belongs to the one claimer whose token it carries,
  * so two nodes never send the same row. The rows the server accepted are marked SENT together, in one UPDATE at the
  * end of the slice: two committed statements per slice instead of two per mail. A failure concerns that row alone and
@@ -95,18 +95,27 @@ public class NotificationSender {
     jdbc.update("UPDATE dr_notification SET status = 'PENDING', claim_token = NULL "
         + "WHERE status = 'SENDING' AND next_attempt_at <= ?", Timestamp.from(passStart));
     int sent = 0;
-    while (true) {
-      List<String> ids = batchQuery.queryForList("SELECT id FROM dr_notification "
-          + "WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id", String.class,
-          Timestamp.from(passStart));
-      int claimed = 0;
-      for (Outcome outcome : process(ids, passStart)) {
-        claimed += outcome == Outcome.NOT_CLAIMED ? 0 : 1;
-        sent += outcome == Outcome.SENT ? 1 : 0;
+    // one lane per sender thread, kept for the whole pass: its connection serves every batch the pass reads
+    List<Map<Notification.Channel, NotificationChannel.Batch>> lanes = new ArrayList<>();
+    for (int i = 0; i < Math.max(1, properties.getSender().getThreads()); i++) {
+      lanes.add(new EnumMap<>(Notification.Channel.class));
+    }
+    try {
+      while (true) {
+        List<String> ids = batchQuery.queryForList("SELECT id FROM dr_notification "
+            + "WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id", String.class,
+            Timestamp.from(passStart));
+        int claimed = 0;
+        for (Outcome outcome : process(ids, passStart, lanes)) {
+          claimed += outcome == Outcome.NOT_CLAIMED ? 0 : 1;
+          sent += outcome == Outcome.SENT ? 1 : 0;
+        }
+        if (claimed == 0 || ids.size() < properties.getSender().getBatchSize()) {
+          return sent;
+        }
       }
-      if (claimed == 0 || ids.size() < properties.getSender().getBatchSize()) {
-        return sent;
-      }
+    } finally {
+      lanes.forEach(lane -> lane.values().forEach(NotificationChannel.Batch::close));
     }
   }
 
@@ -116,16 +125,20 @@ public class NotificationSender {
    * Splits the ids into one slice per worker (delivery is bound by network latency); each slice goes through one
    * {@link NotificationChannel.Batch} per channel, so one SMTP connection per slice.
    */
-  private List<Outcome> process(List<String> ids, Instant passStart) {
+  private List<Outcome> process(List<String> ids, Instant passStart,
+      List<Map<Notification.Channel, NotificationChannel.Batch>> lanes) {
     int slices = workers == null ? 1 : Math.min(properties.getSender().getThreads(), ids.size());
     if (slices <= 1) {
-      return deliverSlice(ids, passStart);
+      return deliverSlice(ids, passStart, lanes.get(0));
     }
     int size = (ids.size() + slices - 1) / slices;
     List<Future<List<Outcome>>> futures = new ArrayList<>();
+    int lane = 0;
     for (int from = 0; from < ids.size(); from += size) {
       List<String> slice = ids.subList(from, Math.min(ids.size(), from + size));
-      futures.add(workers.submit(() -> deliverSlice(slice, passStart)));
+      // a lane is used by one task at a time: all of a batch's tasks end before the next batch is read
+      Map<Notification.Channel, NotificationChannel.Batch> batches = lanes.get(lane++);
+      futures.add(workers.submit(() -> deliverSlice(slice, passStart, batches)));
     }
     List<Outcome> outcomes = new ArrayList<>(ids.size());
     for (Future<List<Outcome>> future : futures) {
@@ -145,14 +158,14 @@ public class NotificationSender {
    * Claims the slice in one statement, sends what it got, then marks the accepted rows SENT in one statement. A
    * failure is recorded at once, for that row alone.
    */
-  private List<Outcome> deliverSlice(List<String> ids, Instant passStart) {
+  private List<Outcome> deliverSlice(List<String> ids, Instant passStart,
+      Map<Notification.Channel, NotificationChannel.Batch> batches) {
     String token = UUID.randomUUID().toString();
     List<Map<String, Object>> rows = claim(ids, token, passStart);
     List<Outcome> outcomes = new ArrayList<>(ids.size());
     for (int i = rows.size(); i < ids.size(); i++) {
       outcomes.add(Outcome.NOT_CLAIMED);
     }
-    Map<Notification.Channel, NotificationChannel.Batch> batches = new EnumMap<>(Notification.Channel.class);
     List<String> accepted = new ArrayList<>(rows.size());
     try {
       for (Map<String, Object> row : rows) {
@@ -166,7 +179,6 @@ public class NotificationSender {
         }
       }
     } finally {
-      batches.values().forEach(NotificationChannel.Batch::close);
       // also when a later row's failure could not be recorded: what the server accepted is SENT
       markSent(accepted, token);
     }
