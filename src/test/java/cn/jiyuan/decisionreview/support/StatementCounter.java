@@ -2,8 +2,11 @@ package cn.jiyuan.decisionreview.support;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,8 +18,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Counts the statements the application prepares on its data source (engine and JDBC alike): {@code @Import} this
- * into a test, read {@link #count()} before and after what is measured. {@link #record} also keeps their SQL, to see
- * where they come from. Benchmarks print the counts; some tests bound them.
+ * into a test, read {@link #count()} before and after what is measured. {@link #record} keeps the SQL of every
+ * statement executed meanwhile, each row of a JDBC batch (the engine's inserts are batched, so one prepared insert
+ * may write several rows), to see where they go. Benchmarks print the counts.
  */
 @TestConfiguration
 public class StatementCounter {
@@ -28,7 +32,7 @@ public class StatementCounter {
     return STATEMENTS.get();
   }
 
-  /** Runs {@code work} and returns the SQL of every statement prepared meanwhile (by any thread). */
+  /** Runs {@code work} and returns the SQL of every statement executed meanwhile (by any thread), a batch's rows each. */
   public static synchronized List<String> record(Runnable work) {
     List<String> sql = java.util.Collections.synchronizedList(new ArrayList<>());
     recorded = sql;
@@ -69,15 +73,39 @@ public class StatementCounter {
     private static Connection counted(Connection connection) {
       return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
           (proxy, method, args) -> {
-            if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+            boolean prepared = method.getName().startsWith("prepare") || method.getName().equals("createStatement");
+            if (prepared) {
               STATEMENTS.incrementAndGet();
-              List<String> sql = recorded;
-              if (sql != null) {
-                sql.add(args != null && args.length > 0 && args[0] instanceof String s ? s : method.getName());
-              }
+            }
+            Object result;
+            try {
+              result = method.invoke(connection, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+            if (prepared && result instanceof Statement statement) {
+              String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
+              return executions(statement, sql);
+            }
+            return result;
+          });
+    }
+
+    /** The statement, recording each execution and each row added to a batch while {@link #record} runs. */
+    private static Statement executions(Statement statement, String preparedSql) {
+      Class<?> type = statement instanceof CallableStatement ? CallableStatement.class
+          : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+      return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {type},
+          (proxy, method, args) -> {
+            List<String> sql = recorded;
+            String name = method.getName();
+            if (sql != null && (name.equals("addBatch") || (name.startsWith("execute") && !name.equals("executeBatch")
+                && !name.equals("executeLargeBatch")))) {
+              sql.add(args != null && args.length > 0 && args[0] instanceof String text ? text
+                  : preparedSql == null ? name : preparedSql);
             }
             try {
-              return method.invoke(connection, args);
+              return method.invoke(statement, args);
             } catch (InvocationTargetException e) {
               throw e.getCause();
             }
