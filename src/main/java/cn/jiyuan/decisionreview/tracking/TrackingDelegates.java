@@ -56,7 +56,7 @@ public class TrackingDelegates {
       for (var checkbox : List.of(BROAD_IMPACT, SUPERIOR_MANDATED, ASSISTING_SUPERIOR)) {
         checkbox.setIfChanged(execution, Boolean.TRUE.equals(checkbox.get(execution)));
       }
-      TERM_MONTHS.set(execution, EvaluationSchedule.termMonths(start, end));
+      TERM_MONTHS.setIfChanged(execution, EvaluationSchedule.termMonths(start, end)); // none when open-ended
       TRACKING_STATUS.set(execution, TrackingStatus.TRACKING);
       SCHEDULE_REVISED.set(execution, false);
       // No empty evaluationHistory / requestHistory: a missing list is an empty one to every reader (TrackingState,
@@ -73,7 +73,7 @@ public class TrackingDelegates {
       List<Map<String, Object>> rows = (List<Map<String, Object>>) execution.getVariable(SCHEDULE_ROWS);
       List<ScheduledEvaluation> entries = EvaluationSchedule.entries(IMPLEMENTATION_START.require(execution),
           rows == null ? List.of() : rows);
-      HAS_MID_TERM.set(execution, EvaluationSchedule.hasMidTerm(entries));
+      HAS_MID_TERM.setTransient(execution, EvaluationSchedule.hasMidTerm(entries));
       execution.removeVariable(SCHEDULE_ROWS);
       state.saveSchedule(execution, entries);
     };
