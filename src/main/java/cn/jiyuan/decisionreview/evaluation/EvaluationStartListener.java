@@ -65,9 +65,9 @@ public class EvaluationStartListener implements ExecutionListener {
         .throwIfAny();
 
     execution.setProcessBusinessKey(number);
-    grants.grantGroup(execution.getProcessInstanceId(), unit);
-    DECISION_NUMBER.set(execution, number);
-    DECISION_TITLE.set(execution, title);
+    grants.grantGroupOnNewInstance(execution.getProcessInstanceId(), unit);
+    DECISION_NUMBER.setIfChanged(execution, number);
+    DECISION_TITLE.setIfChanged(execution, title);
     URGENT.set(execution, "RISK".equals(type) || Boolean.TRUE.equals(URGENT.get(execution)));
     EVALUATION_STARTED_DATE.set(execution, clock.today());
     REPORT_URL.set(execution, reportUrl(execution.getProcessInstanceId()));

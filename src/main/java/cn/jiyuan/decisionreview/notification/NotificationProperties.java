@@ -46,7 +46,7 @@ public class NotificationProperties {
     private int maxAttempts = 5;
     /** Rows read per query in one pass; they are split among the threads, one SMTP connection per thread. */
     private int batchSize = 100;
-    /** Sender threads of this node: each delivers its slice of a batch over its own connection, claiming row by row. */
+    /** Sender threads of this node: each claims its slice of a batch in one statement and delivers it over its own connection. */
     private int threads = 4;
     /** A row left in SENDING longer than this (its node died while sending) is offered again. */
     private Duration sendingLease = Duration.ofMinutes(5);

@@ -9,6 +9,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -47,9 +49,13 @@ public class ApiExceptionHandler {
     return respond(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
-  /** The database went away (restart, network): nothing was stored and the call can be repeated. */
+  /**
+   * The database went away (restart, network): nothing was stored and the call can be repeated. Spring's transaction
+   * failures (no transaction could begin, the commit failed) are thrown around the controller, not by the engine.
+   */
   @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-      ProcessEnginePersistenceException.class})
+      ProcessEnginePersistenceException.class, CannotCreateTransactionException.class,
+      TransactionSystemException.class})
   ResponseEntity<Map<String, Object>> databaseUnavailable(Exception e) {
     LOG.warn("API 请求访问数据库失败：{}", e.toString());
     return respond(HttpStatus.SERVICE_UNAVAILABLE, EngineErrorMessages.DATABASE_UNAVAILABLE);
@@ -57,6 +63,9 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    if (DatabaseFailures.unavailable(e)) {
+      return databaseUnavailable(e); // e.g. a connection failure wrapped in an exception of a library
+    }
     LOG.error("API 请求处理失败", e);
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试或联系管理员。");
   }

@@ -28,18 +28,27 @@ public class ChineseErrorController implements ErrorController {
     if (status < 400) {
       status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
+    // thrown outside every handler, e.g. by an authentication filter asking the engine for a password while the
+    // database is away, or by a transaction that could not commit
+    boolean databaseAway = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown
+        && DatabaseFailures.unavailable(thrown);
+    if (databaseAway) {
+      status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+    }
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String path = uri == null ? request.getRequestURI() : uri.toString();
     String context = request.getContextPath();
     if (context != null && !context.isEmpty() && path.startsWith(context)) {
       path = path.substring(context.length());
     }
-    write(response, status, path, request.getHeader("Accept"));
+    write(response, status, databaseAway ? EngineErrorMessages.DATABASE_UNAVAILABLE : ErrorTexts.forStatus(status),
+        path, request.getHeader("Accept"));
   }
 
   /** Shared with {@link ChineseErrorReportValve}, which answers what never reaches the application. */
-  static void write(HttpServletResponse response, int status, String path, String accept) throws IOException {
-    Answer answer = answer(status, path, accept);
+  static void write(HttpServletResponse response, int status, String message, String path, String accept)
+      throws IOException {
+    Answer answer = answer(status, message, path, accept);
     byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
     response.setContentType(answer.contentType());
@@ -51,10 +60,13 @@ public class ChineseErrorController implements ErrorController {
   record Answer(String contentType, String body) {}
 
   static Answer answer(int status, String path, String accept) {
+    return answer(status, ErrorTexts.forStatus(status), path, accept);
+  }
+
+  static Answer answer(int status, String message, String path, String accept) {
     if (!wantsJson(path, accept)) {
-      return new Answer("text/html", page(status));
+      return new Answer("text/html", page(status, message));
     }
-    String message = ErrorTexts.forStatus(status);
     byte[] json = EnginePaths.parse(path == null ? "" : path) != null
         ? JsonErrors.bytes(JsonErrors.engineBody(status == 403 ? "AuthorizationException"
             : status >= 500 ? "ServerError" : "InvalidRequestException", message))
@@ -74,9 +86,9 @@ public class ChineseErrorController implements ErrorController {
     return accept == null || !accept.contains("text/html");
   }
 
-  private static String page(int status) {
+  private static String page(int status, String message) {
     return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + status + " "
-        + ErrorTexts.forStatus(status) + "</title></head><body><h1>" + status + "</h1><p>" + ErrorTexts.forStatus(status)
+        + message + "</title></head><body><h1>" + status + "</h1><p>" + message
         + "</p><p><a href=\"/camunda/app/tasklist/\">返回任务中心</a></p></body></html>";
   }
 }

@@ -34,7 +34,13 @@ public class ChineseErrorReportValve extends ErrorReportValve {
       } catch (RuntimeException e) {
         // an unparseable request: answered as JSON
       }
-      ChineseErrorController.Answer answer = ChineseErrorController.answer(status, path, request.getHeader("Accept"));
+      boolean databaseAway = DatabaseFailures.unavailable(throwable);
+      ChineseErrorController.Answer answer = databaseAway
+          ? ChineseErrorController.answer(503, EngineErrorMessages.DATABASE_UNAVAILABLE, path, request.getHeader("Accept"))
+          : ChineseErrorController.answer(status, path, request.getHeader("Accept"));
+      if (databaseAway) {
+        response.setStatus(503);
+      }
       response.setContentType(answer.contentType());
       response.setCharacterEncoding("UTF-8");
       java.io.Writer writer = response.getReporter();

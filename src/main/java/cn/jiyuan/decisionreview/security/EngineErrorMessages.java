@@ -128,7 +128,10 @@ public final class EngineErrorMessages {
       // The database went away mid-call (restart, network): the transaction rolled back, nothing was stored, and
       // the caller may simply try again; not a 500 (the cluster's PostgreSQL-restart test met this).
       Rule.of("An exception occurred in the persistence layer|PSQLException|Could not open JDBC Connection"
-          + "|Connection is not available, request timed out|An I/O error occurred while sending to the backend", 503,
+          + "|Connection is not available, request timed out|An I/O error occurred while sending to the backend"
+          + "|Commit exception overridden by rollback exception|JDBC (?:commit|rollback) failed"
+          + "|Could not (?:commit|roll back) JDBC transaction|This connection has been closed"
+          + "|JdbcSQLNonTransientConnectionException|Database is already closed", 503,
           DATABASE_UNAVAILABLE),
       Rule.of("Suspended|is suspended|ENGINE-1300[0-9]", 409, "流程或任务已挂起，暂不能办理。"));
 
@@ -164,6 +167,9 @@ public final class EngineErrorMessages {
 
   public static Translation translate(int status, String type, String message) {
     String reason = stripPrefixes(message == null ? "" : message.trim());
+    if (DATABASE_UNAVAILABLE.equals(reason)) {
+      return new Translation(503, typeFor(503, type), reason); // a mapper's own 503 (RestValidationExceptionMapper)
+    }
     if (isChinese(reason)) {
       // A project refusal (form rule) wrapped by the REST resource: it is the caller's input that was refused.
       int fixed = status >= 500 ? 400 : status;
@@ -174,6 +180,11 @@ public final class EngineErrorMessages {
     }
     if ("OptimisticLockingException".equals(type)) {
       return new Translation(409, type, "数据已被他人同时修改，请刷新后重试。");
+    }
+    if ("TransactionSystemException".equals(type) || "CannotCreateTransactionException".equals(type)) {
+      // Spring's transaction failed to begin or to commit (the database went away): Camunda's generic handler made
+      // it a 500 named by its class; see DatabaseFailures
+      return new Translation(503, typeFor(503, type), DATABASE_UNAVAILABLE);
     }
     for (Rule rule : RULES) {
       Matcher m = rule.pattern().matcher(reason);

@@ -37,6 +37,27 @@ public class EngineErrorTranslationFilter extends OncePerRequestFilter {
   /** Larger error bodies are not errors we know: they are cut, and answered by status alone. */
   static final int MAX_ERROR_BODY = 64 * 1024;
 
+  private final boolean databaseFailuresOnly;
+
+  public EngineErrorTranslationFilter() {
+    this(false);
+  }
+
+  /**
+   * @param databaseFailuresOnly for the webapps' own APIs (Cockpit, Tasklist, Admin plugins): only an error that
+   *     means the database is away becomes the Chinese 503; every other answer is passed on as it was
+   */
+  public EngineErrorTranslationFilter(boolean databaseFailuresOnly) {
+    this.databaseFailuresOnly = databaseFailuresOnly;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    // the engine API under the webapps has the full translation of its own
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return databaseFailuresOnly && path.startsWith("/camunda/api/engine/");
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
@@ -63,6 +84,15 @@ public class EngineErrorTranslationFilter extends OncePerRequestFilter {
         ? new Result(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
             JsonErrors.bytes(JsonErrors.engineBody("InvalidRequestException", RequestBodyLimitFilter.MESSAGE)))
         : translate(status, original);
+    if (databaseFailuresOnly && !isDatabaseUnavailable(result)) {
+      if (!response.isCommitted()) {
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentLength(original.length);
+        response.getOutputStream().write(original);
+      }
+      return;
+    }
     if (result.status() >= 500) {
       LOG.warn("引擎 REST 错误 {} {} → {}：{}", request.getMethod(), request.getRequestURI(), result.status(),
           new String(original, 0, Math.min(original.length, 2000), StandardCharsets.UTF_8));
@@ -83,6 +113,17 @@ public class EngineErrorTranslationFilter extends OncePerRequestFilter {
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setContentLength(result.body().length);
     response.getOutputStream().write(result.body());
+  }
+
+  private static boolean isDatabaseUnavailable(Result result) {
+    if (result.status() != HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+      return false;
+    }
+    try {
+      return EngineErrorMessages.DATABASE_UNAVAILABLE.equals(text(MAPPER.readTree(result.body()).get("message")));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The answer to send instead: status and JSON body. */

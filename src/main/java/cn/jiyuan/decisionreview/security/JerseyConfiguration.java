@@ -12,5 +12,6 @@ public class JerseyConfiguration extends CamundaJerseyResourceConfig {
   @Override
   protected void registerAdditionalResources() {
     register(RestValidationExceptionMapper.class);
+    register(DatabaseUnavailableExceptionMapper.class);
   }
 }

@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 
 /**
- * {@code POST /process-definition/key/{key}/start} wraps every engine exception in a 500. A refused
+ * {@code POST /process-definition/key/{key}/start} wraps every engine exception in a 500. A database that is away
+ * (found in the cause chain, {@link DatabaseFailures}) is a 503 with the Chinese message. A refused
  * start (a {@link FormFieldValidationException} from a start listener) is the caller's fault: answer 400
  * with the Chinese message, as task completion and start-form submission already do.
  */
@@ -21,6 +22,10 @@ public class RestValidationExceptionMapper implements ExceptionMapper<RestExcept
 
   @Override
   public Response toResponse(RestException exception) {
+    if (DatabaseFailures.unavailable(exception)) {
+      // e.g. a start whose transaction could not commit: the engine's message does not say so, the cause does
+      return DatabaseUnavailableExceptionMapper.unavailable();
+    }
     FormFieldValidationException refusal = findRefusal(exception);
     if (refusal == null) {
       return ExceptionHandlerHelper.getInstance().getResponse(exception);

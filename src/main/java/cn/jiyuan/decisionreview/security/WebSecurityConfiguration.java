@@ -44,6 +44,17 @@ public class WebSecurityConfiguration {
     return reg;
   }
 
+  /** The webapps' own APIs (Cockpit, Tasklist, Admin): a database that is away is a Chinese 503 there too. */
+  @Bean
+  FilterRegistrationBean<EngineErrorTranslationFilter> webappDatabaseFailureFilter() {
+    FilterRegistrationBean<EngineErrorTranslationFilter> reg =
+        new FilterRegistrationBean<>(new EngineErrorTranslationFilter(true));
+    reg.addUrlPatterns(WEBAPP_API);
+    reg.setName("webappDatabaseFailureFilter");
+    reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    return reg;
+  }
+
   @Bean
   FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter() {
     FilterRegistrationBean<RequestBodyLimitFilter> reg = new FilterRegistrationBean<>(new RequestBodyLimitFilter());

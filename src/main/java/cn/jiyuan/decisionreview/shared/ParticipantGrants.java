@@ -31,21 +31,29 @@ public class ParticipantGrants {
   }
 
   public void grantGroup(String processInstanceId, String groupId) {
-    grant(processInstanceId, groupId, null);
+    grant(processInstanceId, groupId, null, true);
+  }
+
+  /**
+   * As {@link #grantGroup}, for an instance its start listener is creating: it can hold no grant yet, so there is
+   * nothing to look up first (one query less for each registration and evaluation start).
+   */
+  public void grantGroupOnNewInstance(String processInstanceId, String groupId) {
+    grant(processInstanceId, groupId, null, false);
   }
 
   public void grantUser(String processInstanceId, String userId) {
-    grant(processInstanceId, null, userId);
+    grant(processInstanceId, null, userId, true);
   }
 
-  private void grant(String processInstanceId, String groupId, String userId) {
+  private void grant(String processInstanceId, String groupId, String userId, boolean mayExist) {
     if (groupId == null && userId == null) {
       return;
     }
     system.run(() -> {
       var query = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
           .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId);
-      boolean exists = (groupId != null ? query.groupIdIn(groupId) : query.userIdIn(userId)).count() > 0;
+      boolean exists = mayExist && (groupId != null ? query.groupIdIn(groupId) : query.userIdIn(userId)).count() > 0;
       if (!exists) {
         Authorization auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
         auth.setResource(Resources.PROCESS_INSTANCE);

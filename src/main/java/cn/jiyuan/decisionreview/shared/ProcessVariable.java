@@ -144,6 +144,32 @@ public final class ProcessVariable<T> {
     scope.setVariable(name, typed(value));
   }
 
+  /**
+   * Sets {@code value} unless the variable already holds exactly its stored form (same type, same value), or
+   * {@code value} is null and the variable is absent or empty: a value that arrived canonical is not written back unchanged, and nothing is
+   * stored until there is something. Each write costs a history detail and an update.
+   */
+  public void setIfChanged(VariableScope scope, T value) {
+    TypedValue stored = scope.getVariableTyped(name);
+    if (value == null && (stored == null || stored.getValue() == null
+        || stored.getValue() instanceof String text && text.isBlank())) {
+      return; // empty stays empty: an optional field submitted blank is not rewritten as null
+    }
+    TypedValue wanted = typed(value);
+    if (stored == null || !java.util.Objects.equals(stored.getType(), wanted.getType())
+        || !java.util.Objects.equals(stored.getValue(), wanted.getValue())) {
+      scope.setVariable(name, wanted);
+    }
+  }
+
+  /**
+   * A transient value: read in this transaction only (e.g. by the gateway right after the step), never stored, so it
+   * costs no row and no history.
+   */
+  public void setTransient(VariableScope scope, T value) {
+    scope.setVariable(name, Variables.untypedValue(value, true));
+  }
+
   public void setLocal(VariableScope scope, T value) {
     scope.setVariableLocal(name, typed(value));
   }

@@ -33,7 +33,7 @@ public class TrackingDelegates {
    */
   @Bean
   ExecutionListener trackingRegistration(IdentityService identityService, RuntimeService runtimeService,
-      SystemCalls system, ParticipantGrants grants, TrackedDecisions decisions, TrackingState state) {
+      SystemCalls system, ParticipantGrants grants, TrackedDecisions decisions) {
     return execution -> {
       RegistrationRules.check(execution::getVariable, unit -> Groups.isExecutingUnit(unit)
           && system.run(() -> identityService.createGroupQuery().groupId(unit).count() > 0)).throwIfAny();
@@ -46,20 +46,22 @@ public class TrackingDelegates {
           id -> system.run(() -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0));
       execution.setProcessBusinessKey(number.value());
       // The executing unit follows its own decision in Tasklist (its progress report, the registry).
-      grants.grantGroup(pid, unit);
-      DECISION_NUMBER.set(execution, number.value());
-      DECISION_TITLE.set(execution, DECISION_TITLE.get(execution)); // stored trimmed, as the register has it
-      IMPLEMENTATION_START.set(execution, start);
-      IMPLEMENTATION_END.set(execution, end);
+      grants.grantGroupOnNewInstance(pid, unit);
+      // The submitted values in their canonical form, each written only where it differs from what was submitted:
+      // every write of a variable costs a history detail and an update, and most arrive canonical already.
+      DECISION_NUMBER.setIfChanged(execution, number.value());
+      DECISION_TITLE.setIfChanged(execution, DECISION_TITLE.get(execution)); // stored trimmed, as the register has it
+      IMPLEMENTATION_START.setIfChanged(execution, start);
+      IMPLEMENTATION_END.setIfChanged(execution, end);
       for (var checkbox : List.of(BROAD_IMPACT, SUPERIOR_MANDATED, ASSISTING_SUPERIOR)) {
-        checkbox.set(execution, Boolean.TRUE.equals(checkbox.get(execution)));
+        checkbox.setIfChanged(execution, Boolean.TRUE.equals(checkbox.get(execution)));
       }
-      TERM_MONTHS.set(execution, EvaluationSchedule.termMonths(start, end));
+      TERM_MONTHS.setIfChanged(execution, EvaluationSchedule.termMonths(start, end)); // none when open-ended
       TRACKING_STATUS.set(execution, TrackingStatus.TRACKING);
       SCHEDULE_REVISED.set(execution, false);
-      EVALUATION_HISTORY.set(execution, List.of());
-      REQUEST_HISTORY.set(execution, List.of());
-      state.written(execution);
+      // No empty evaluationHistory / requestHistory: a missing list is an empty one to every reader (TrackingState,
+      // RegisterEntry, the registry, the assessment); the first entry creates it. The register row is written by the
+      // schedule step right after, in this same transaction (the claim above inserted its first columns).
     };
   }
 
@@ -71,7 +73,7 @@ public class TrackingDelegates {
       List<Map<String, Object>> rows = (List<Map<String, Object>>) execution.getVariable(SCHEDULE_ROWS);
       List<ScheduledEvaluation> entries = EvaluationSchedule.entries(IMPLEMENTATION_START.require(execution),
           rows == null ? List.of() : rows);
-      HAS_MID_TERM.set(execution, EvaluationSchedule.hasMidTerm(entries));
+      HAS_MID_TERM.setTransient(execution, EvaluationSchedule.hasMidTerm(entries));
       execution.removeVariable(SCHEDULE_ROWS);
       state.saveSchedule(execution, entries);
     };
@@ -117,10 +119,11 @@ public class TrackingDelegates {
   JavaDelegate waiverRecord(TrackingState state) {
     return execution -> {
       String type = EVALUATION_TYPE.require(execution);
-      state.appendHistory(execution, EvaluationRecord.waived(type, LEGAL_BASIS.get(execution), state.startedDate(execution),
-          state.today(), WAIVER_BASIS.get(execution), WAIVER_REASON.get(execution)));
-      state.saveSchedule(execution, EvaluationSchedule.settle(state.schedule(execution), type, Status.WAIVED));
-      state.status(execution, TrackingStatus.TRACKING);
+      EvaluationRecord waived = EvaluationRecord.waived(type, LEGAL_BASIS.get(execution), state.startedDate(execution),
+          state.today(), WAIVER_BASIS.get(execution), WAIVER_REASON.get(execution));
+      state.change(execution, c -> c.history(waived)
+          .schedule(EvaluationSchedule.settle(state.schedule(execution), type, Status.WAIVED))
+          .status(TrackingStatus.TRACKING));
     };
   }
 
@@ -134,10 +137,12 @@ public class TrackingDelegates {
       EVALUATION_STARTED_DATE.set(execution, state.today());
       List<ScheduledEvaluation> before = state.schedule(execution);
       List<ScheduledEvaluation> after = EvaluationSchedule.settle(before, EVALUATION_TYPE.require(execution), Status.IN_PROGRESS);
-      if (!after.equals(before)) {
-        state.saveSchedule(execution, after);
-      }
-      state.status(execution, TrackingStatus.EVALUATING);
+      state.change(execution, c -> {
+        if (!after.equals(before)) {
+          c.schedule(after);
+        }
+        c.status(TrackingStatus.EVALUATING);
+      });
     };
   }
 
@@ -148,13 +153,15 @@ public class TrackingDelegates {
       String type = EVALUATION_TYPE.require(execution);
       String outcome = EVALUATION_OUTCOME.get(execution);
       LocalDate completed = EVALUATION_COMPLETED_DATE.find(execution).orElse(state.today());
-      state.appendHistory(execution, EvaluationRecord.evaluated(type, LEGAL_BASIS.get(execution), state.startedDate(execution),
-          completed, EVALUATION_GRADE.get(execution), outcome));
+      EvaluationRecord evaluated = EvaluationRecord.evaluated(type, LEGAL_BASIS.get(execution),
+          state.startedDate(execution), completed, EVALUATION_GRADE.get(execution), outcome);
       if (TrackingRules.countsAsExecutionEvaluation(type)) {
         LAST_EXECUTION_EVALUATION_DATE.set(execution, completed);
       }
-      state.saveSchedule(execution, EvaluationSchedule.settle(state.schedule(execution), type, Status.DONE));
-      state.status(execution, TrackingRules.statusAfter(outcome, type));
+      // history, schedule and status change together: the register row is written once, after all three
+      state.change(execution, c -> c.history(evaluated)
+          .schedule(EvaluationSchedule.settle(state.schedule(execution), type, Status.DONE))
+          .status(TrackingRules.statusAfter(outcome, type)));
     };
   }
 

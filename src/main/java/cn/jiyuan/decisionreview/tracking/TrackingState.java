@@ -38,6 +38,39 @@ public class TrackingState {
   }
 
   /**
+   * Several changes of one step, then the register row once: a step that records a result changes history, schedule
+   * and status, and each written through would update the same row again.
+   */
+  public void change(DelegateExecution execution, java.util.function.Consumer<Changes> changes) {
+    changes.accept(new Changes(execution));
+    written(execution);
+  }
+
+  /** The changes {@link #change} collects; each sets the variables as the method of the same name does. */
+  public final class Changes {
+    private final DelegateExecution execution;
+
+    private Changes(DelegateExecution execution) {
+      this.execution = execution;
+    }
+
+    public Changes status(TrackingStatus status) {
+      TRACKING_STATUS.set(execution, status);
+      return this;
+    }
+
+    public Changes schedule(List<ScheduledEvaluation> entries) {
+      putSchedule(execution, entries);
+      return this;
+    }
+
+    public Changes history(EvaluationRecord entry) {
+      putHistory(execution, entry);
+      return this;
+    }
+  }
+
+  /**
    * Writes the register row from the tracking's variables as they are now. The steps below call it after each
    * change; registration calls it once it has set its variables.
    */
@@ -57,21 +90,37 @@ public class TrackingState {
 
   /** The schedule, and what the BPMN reads of it: whether one is pending, its type, and the timer's date. */
   public void saveSchedule(DelegateExecution execution, List<ScheduledEvaluation> entries) {
-    SCHEDULED_EVALUATIONS.set(execution, entries);
-    Optional<ScheduledEvaluation> next = EvaluationSchedule.nextPending(entries);
-    HAS_NEXT_SCHEDULED.set(execution, next.isPresent());
-    NEXT_SCHEDULED_TYPE.set(execution, next.map(ScheduledEvaluation::evaluationType).orElse(null));
-    NEXT_SCHEDULED_DUE.set(execution, next.map(e -> EvaluationSchedule.timerDate(e.dueDate())).orElse(null));
+    putSchedule(execution, entries);
     written(execution);
+  }
+
+  /**
+   * An empty schedule of a tracking that has none yet is not stored (a missing one is empty to every reader), nor
+   * are a next type and date that are not there; the gateway's {@code hasNextScheduled} always is.
+   */
+  private static void putSchedule(DelegateExecution execution, List<ScheduledEvaluation> entries) {
+    if (!entries.isEmpty() || execution.getVariableTyped(SCHEDULED_EVALUATIONS.name()) != null) {
+      SCHEDULED_EVALUATIONS.set(execution, entries);
+    }
+    Optional<ScheduledEvaluation> next = EvaluationSchedule.nextPending(entries);
+    HAS_NEXT_SCHEDULED.setIfChanged(execution, next.isPresent());
+    NEXT_SCHEDULED_TYPE.setIfChanged(execution, next.map(ScheduledEvaluation::evaluationType).orElse(null));
+    NEXT_SCHEDULED_DUE.setIfChanged(execution, next.map(e -> EvaluationSchedule.timerDate(e.dueDate())).orElse(null));
   }
 
   public void appendHistory(DelegateExecution execution, EvaluationRecord entry) {
-    List<EvaluationRecord> history = new ArrayList<>(Optional.ofNullable(EVALUATION_HISTORY.get(execution)).orElse(List.of()));
-    history.add(entry);
-    EVALUATION_HISTORY.set(execution, history);
+    putHistory(execution, entry);
     written(execution);
   }
 
+  /** A missing history is an empty one: registration stores none. */
+  private static void putHistory(DelegateExecution execution, EvaluationRecord entry) {
+    List<EvaluationRecord> history = new ArrayList<>(Optional.ofNullable(EVALUATION_HISTORY.get(execution)).orElse(List.of()));
+    history.add(entry);
+    EVALUATION_HISTORY.set(execution, history);
+  }
+
+  /** A missing list of requests is an empty one: registration stores none. */
   public void appendRequest(DelegateExecution execution, RequestRecord entry) {
     List<RequestRecord> requests = new ArrayList<>(Optional.ofNullable(REQUEST_HISTORY.get(execution)).orElse(List.of()));
     requests.add(entry);

@@ -28,6 +28,7 @@ public final class TrackingVariables {
   public static final ProcessVariable<Boolean> ASSISTING_SUPERIOR = ProcessVariable.bool("assistingSuperior");
 
   // --- schedule (Art. 19) ---
+  /** Absent when open-ended (DESIGN.md: empty), which the evaluationSchedule table reads as null. */
   public static final ProcessVariable<Integer> TERM_MONTHS = ProcessVariable.integer("termMonths");
   /** The evaluationSchedule table's result list, read once after the table. */
   public static final String SCHEDULE_ROWS = "scheduleRows";
@@ -37,6 +38,7 @@ public final class TrackingVariables {
   public static final ProcessVariable<String> NEXT_SCHEDULED_TYPE = ProcessVariable.text("nextScheduledType");
   /** The timer's date: ISO 8601 with the Beijing offset, e.g. 2027-01-01T00:00+08:00. */
   public static final ProcessVariable<String> NEXT_SCHEDULED_DUE = ProcessVariable.text("nextScheduledDue");
+  /** Transient: read only by the gateway 有中期评估？ in the registration's own transaction, so never stored. */
   public static final ProcessVariable<Boolean> HAS_MID_TERM = ProcessVariable.bool("hasMidTerm");
   /** Set when the schedule changed while tracking waits: the BPMN's 评估安排已调整 event re-arms the timer. */
   public static final ProcessVariable<Boolean> SCHEDULE_REVISED = ProcessVariable.bool("scheduleRevised");

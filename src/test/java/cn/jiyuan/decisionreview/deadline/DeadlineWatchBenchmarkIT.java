@@ -3,17 +3,12 @@ package cn.jiyuan.decisionreview.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiyuan.decisionreview.support.IntegrationTest;
+import cn.jiyuan.decisionreview.support.StatementCounter;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -21,11 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -36,12 +27,11 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Tag("benchmark")
 @IntegrationTest
-@Import(DeadlineWatchBenchmarkIT.Counting.class)
+@Import(StatementCounter.class)
 @TestPropertySource(properties = {"decision-review.deadline.watch-enabled=false", "camunda.bpm.job-execution.enabled=false",
     "decision-review.demo.evaluations=false"})
 class DeadlineWatchBenchmarkIT {
 
-  private static final AtomicLong STATEMENTS = new AtomicLong();
   private static final int OPEN = 10_000;
   private static final int IN_REMINDER_WINDOW = 1_000;
   private static final int OVERDUE = 1_000;
@@ -90,10 +80,10 @@ class DeadlineWatchBenchmarkIT {
   }
 
   private Measured measure(Date now) {
-    long before = STATEMENTS.get();
+    long before = StatementCounter.count();
     long start = System.nanoTime();
     DeadlineWatch.Pass pass = watch.scan(now);
-    return new Measured(pass, STATEMENTS.get() - before, (System.nanoTime() - start) / 1_000_000);
+    return new Measured(pass, StatementCounter.count() - before, (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Standalone tasks of one unit, 500 per transaction: most not near their dates, some to remind, some overdue. */
@@ -121,53 +111,6 @@ class DeadlineWatchBenchmarkIT {
         }
         return null;
       });
-    }
-  }
-
-  /** Wraps the data source so that every statement the application prepares is counted. */
-  @TestConfiguration
-  static class Counting {
-
-    @Bean
-    static BeanPostProcessor countStatements() {
-      return new BeanPostProcessor() {
-        @Override
-        public Object postProcessAfterInitialization(Object bean, String name) {
-          return bean instanceof DataSource ds && !(bean instanceof CountingDataSource) ? new CountingDataSource(ds)
-              : bean;
-        }
-      };
-    }
-  }
-
-  static final class CountingDataSource extends DelegatingDataSource {
-
-    CountingDataSource(DataSource target) {
-      super(target);
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      return counted(super.getConnection());
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      return counted(super.getConnection(username, password));
-    }
-
-    private static Connection counted(Connection connection) {
-      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-          (proxy, method, args) -> {
-            if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
-              STATEMENTS.incrementAndGet();
-            }
-            try {
-              return method.invoke(connection, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
     }
   }
 }

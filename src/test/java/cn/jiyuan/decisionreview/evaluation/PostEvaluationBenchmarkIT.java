@@ -7,6 +7,7 @@ import cn.jiyuan.decisionreview.shared.Groups;
 import cn.jiyuan.decisionreview.support.DecisionNumbers;
 import cn.jiyuan.decisionreview.support.Http;
 import cn.jiyuan.decisionreview.support.Jobs;
+import cn.jiyuan.decisionreview.support.StatementCounter;
 import cn.jiyuan.decisionreview.tracking.TrackingVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -51,8 +53,9 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.datasource.url=${SPRING_DATASOURCE_URL:jdbc:h2:file:./target/bench/p1-${random.uuid};"
         + "LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0}",
     "camunda.bpm.job-execution.enabled=false",
-    "decision-review.deadline.watch-enabled=false"})
+    "decision-review.deadline.watch-enabled=false", "decision-review.notification.sender.enabled=false"})
 @ActiveProfiles({"demo", "it"})
+@Import(StatementCounter.class)
 class PostEvaluationBenchmarkIT {
 
   static final int EVALUATIONS = Integer.getInteger("bench.evaluations", 6);
@@ -87,8 +90,12 @@ class PostEvaluationBenchmarkIT {
     }
   }
 
-  @Test
-  void evaluationAndRegistrationAgainstTheirBaselines() throws Exception {
+  /** The baselines' deployment and the registrar's right to start the registration baseline, once per context. */
+  private synchronized void deployBaselines() {
+    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(REGISTRATION_BASELINE)
+        .count() > 0) {
+      return;
+    }
     engine.getRepositoryService().createDeployment().name("benchmark baselines")
         .addClasspathResource("bench/evaluation-skeleton.bpmn").addClasspathResource("bench/registration-baseline.bpmn")
         .deploy();
@@ -100,6 +107,49 @@ class PostEvaluationBenchmarkIT {
     start.addPermission(Permissions.CREATE_INSTANCE);
     start.addPermission(Permissions.READ);
     authorizations.saveAuthorization(start);
+  }
+
+  /**
+   * The statements one registration executes (engine and JDBC alike, each row of a batch, {@link StatementCounter})
+   * beside the baseline's, grouped by kind and table, to see where they go. Printed, not asserted.
+   */
+  @Test
+  void statementsOfOneRegistration() {
+    deployBaselines();
+    Http client = Http.basic(port, "zhengfu", "demo");
+    Map<String, List<String>> sql = new LinkedHashMap<>();
+    for (String key : List.of(REGISTRATION_BASELINE, "decision-tracking")) {
+      String path = "/engine-rest/process-definition/key/" + key + "/submit-form";
+      assertThat(client.postJson(path, registration(DecisionNumbers.unique())).status()).isEqualTo(200); // warm-up
+      sql.put(key, StatementCounter.record(() -> assertThat(client.postJson(path,
+          registration(DecisionNumbers.unique())).status()).isEqualTo(200)));
+    }
+    Map<String, long[]> kinds = new java.util.TreeMap<>();
+    for (String statement : sql.get("decision-tracking")) {
+      kinds.computeIfAbsent(kind(statement), k -> new long[2])[0]++;
+    }
+    for (String statement : sql.get(REGISTRATION_BASELINE)) {
+      kinds.computeIfAbsent(kind(statement), k -> new long[2])[1]++;
+    }
+    kinds.forEach((kind, n) -> System.out.printf("P1 registration statements %-34s %3d | baseline %3d%n", kind, n[0],
+        n[1]));
+    System.out.printf("P1 statements executed by one registration through REST: %d | baseline start→timer with the same form "
+        + "and variables: %d | ratio %.2f×%n", sql.get("decision-tracking").size(), sql.get(REGISTRATION_BASELINE).size(),
+        sql.get("decision-tracking").size() / (double) sql.get(REGISTRATION_BASELINE).size());
+  }
+
+  /** "insert ACT_HI_DETAIL", "select ACT_RU_AUTHORIZATION", … */
+  private static String kind(String sql) {
+    String s = sql.trim().replaceAll("\\s+", " ");
+    String verb = s.split(" ", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    java.util.regex.Matcher table = java.util.regex.Pattern.compile("(?i)(?:into|from|update) ([A-Za-z_.]+)").matcher(s);
+    return verb + " " + (table.find() ? table.group(1).toUpperCase(java.util.Locale.ROOT) : s.substring(0,
+        Math.min(60, s.length())));
+  }
+
+  @Test
+  void evaluationAndRegistrationAgainstTheirBaselines() throws Exception {
+    deployBaselines();
 
     Timing real = new Timing();
     Timing skeleton = new Timing();
@@ -130,8 +180,9 @@ class PostEvaluationBenchmarkIT {
       trackingRate += registrations("decision-tracking", REGISTRATIONS) / 2;
     }
     System.out.printf("P1 registering a decision through REST (%d clients, %d × 2): %.1f/s | baseline a start→timer"
-        + " process with the same form and variables: %.1f/s | ratio %.2f× (target ≥ 0.8×)%n", CLIENTS,
-        REGISTRATIONS, trackingRate, baselineRate, trackingRate / baselineRate);
+        + " process with the same form and variables: %.1f/s | ratio %.2f× (target ≥ 0.8×) | load average %.1f%n",
+        CLIENTS, REGISTRATIONS, trackingRate, baselineRate, trackingRate / baselineRate,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   /** Registrations per second of {@code count} submit-forms of the process, by {@link #CLIENTS} clients. */

@@ -54,6 +54,13 @@ class EngineErrorMessagesTest {
       "409|OptimisticLockingException|ENGINE-03005 Execution of 'UPDATE TaskEntity[1]' failed. Entity was updated by another transaction concurrently.|409|数据已被他人同时修改，请刷新后重试。",
       "500|ProcessEnginePersistenceException|Cannot instantiate process definition decision-tracking:1: An exception occurred in the persistence layer. Please check the server logs for a detailed message and the entire exception stack trace.|503|数据库暂时无法访问，本次操作未保存，请稍后重试。",
       "500|ProcessEngineException|org.springframework.jdbc.CannotGetJdbcConnectionException: Failed to obtain JDBC Connection: HikariPool-1 - Connection is not available, request timed out after 30000ms.|503|数据库暂时无法访问，本次操作未保存，请稍后重试。",
+      // Spring's transaction failures, answered by Camunda's generic handler with their class name (.ci/cluster e)
+      "500|TransactionSystemException|Commit exception overridden by rollback exception|503|数据库暂时无法访问，本次操作未保存，请稍后重试。",
+      "500|TransactionSystemException|JDBC rollback failed|503|数据库暂时无法访问，本次操作未保存，请稍后重试。",
+      "500|CannotCreateTransactionException|Could not open JDBC Connection for transaction|503|数据库暂时无法访问，本次操作未保存，请稍后重试。",
+      "500|UncategorizedSQLException|Commit exception overridden by rollback exception|503|数据库暂时无法访问，本次操作未保存，请稍后重试。",
+      // the mappers' own 503 keeps its status (a Chinese reason otherwise counts as a refusal, 400)
+      "503|ServerError|数据库暂时无法访问，本次操作未保存，请稍后重试。|503|数据库暂时无法访问，本次操作未保存，请稍后重试。",
       // anything else: by status, the English never shown
       "500|ProcessEngineException|ENGINE-99999 Something internal at org.camunda.bpm.engine.impl.Foo|500|服务器内部错误，请稍后重试或联系管理员。",
       "400|InvalidRequestException|Some new English message of a future version|400|请求无效，请检查提交的数据。"

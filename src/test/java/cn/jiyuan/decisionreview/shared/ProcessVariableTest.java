@@ -49,4 +49,27 @@ class ProcessVariableTest {
     assertThatThrownBy(() -> ProcessVariable.json("agencyCheck", Scheduled.class).from(Map.of("agencyCheck", "{oops")))
         .hasMessageContaining("流程变量“agencyCheck”");
   }
+
+  @Test
+  void setIfChangedWritesOnlyAValueThatDiffersFromWhatIsStored() {
+    org.camunda.bpm.engine.delegate.VariableScope scope = org.mockito.Mockito.mock(
+        org.camunda.bpm.engine.delegate.VariableScope.class);
+    ProcessVariable<LocalDate> start = ProcessVariable.date("implementationStart");
+    ProcessVariable<String> end = ProcessVariable.text("implementationEnd");
+    ProcessVariable<Boolean> broad = ProcessVariable.bool("broadImpact");
+    org.mockito.Mockito.when(scope.getVariableTyped("implementationStart")).thenReturn(Variables.stringValue("2026-03-01"));
+    org.mockito.Mockito.when(scope.getVariableTyped("broadImpact")).thenReturn(Variables.stringValue("false"));
+
+    start.setIfChanged(scope, LocalDate.of(2026, 3, 1)); // stored as it would be written: left alone
+    end.setIfChanged(scope, null); // absent and nothing to store: left absent
+    broad.setIfChanged(scope, false); // the text "false" becomes a boolean
+    start.setIfChanged(scope, LocalDate.of(2026, 4, 1));
+
+    org.mockito.Mockito.verify(scope).setVariable("broadImpact", Variables.booleanValue(false));
+    org.mockito.Mockito.verify(scope).setVariable("implementationStart", Variables.stringValue("2026-04-01"));
+    org.mockito.Mockito.verify(scope, org.mockito.Mockito.never()).setVariable(org.mockito.ArgumentMatchers.eq(
+        "implementationEnd"), org.mockito.ArgumentMatchers.any(Object.class));
+    org.mockito.Mockito.verify(scope, org.mockito.Mockito.times(1)).setVariable(org.mockito.ArgumentMatchers.eq(
+        "implementationStart"), org.mockito.ArgumentMatchers.any(Object.class));
+  }
 }

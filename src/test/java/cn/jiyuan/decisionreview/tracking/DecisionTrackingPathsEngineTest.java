@@ -120,7 +120,7 @@ class DecisionTrackingPathsEngineTest {
     assertThat(reform.getBusinessKey()).isEqualTo(number(1));
     verify(f.register).claim(argThat(n -> n.value().equals(number(1))), eq(reform.getId()), eq("测试决策"), eq("REFORM"),
         eq(UNIT), any());
-    verify(f.grants).grantGroup(reform.getId(), UNIT);
+    verify(f.grants).grantGroupOnNewInstance(reform.getId(), UNIT);
     assertThat(f.timer(reform).getDuedate()).isEqualTo(beijingMidnight(date("2027-07-01")));
     assertThat(f.read(reform, SCHEDULED_EVALUATIONS)).extracting(ScheduledEvaluation::evaluationType)
         .containsExactly("EXECUTION");
@@ -173,7 +173,7 @@ class DecisionTrackingPathsEngineTest {
     // post-evaluation gives no completion date here: the result counts as of today
     f.completeEvaluation(tracking, "CONTINUE", "GOOD", null);
     assertThat(f.jobBefore(tracking, TrackingElements.RECORD_RESULT)).isNotNull();
-    assertThat(f.read(tracking, EVALUATION_HISTORY)).isEmpty();
+    assertThat(f.read(tracking, EVALUATION_HISTORY)).as("none yet: registration stores no empty list").isNullOrEmpty();
     f.drain(tracking);
     assertThat(f.read(tracking, EVALUATION_HISTORY)).singleElement().satisfies(h -> {
       assertThat(h.evaluationType()).isEqualTo("EXECUTION");
@@ -190,6 +190,44 @@ class DecisionTrackingPathsEngineTest {
     verify(f.register, atLeastOnce()).refresh(eq(tracking.getId()), argThat(e -> e.status().equals(TrackingStatus.TRACKING.name())));
     assertThat(f.read(tracking, HAS_NEXT_SCHEDULED)).isFalse();
     assertThat(f.waitingForRequestAt(tracking)).isEqualTo(TrackingElements.REQUESTED_ONLY);
+  }
+
+  /**
+   * Registration writes back only what it changed: a canonical submission is stored as submitted (one history detail
+   * per variable), a number in another spelling is rewritten once; no empty histories are stored, and their
+   * readers take a missing one as empty. Recording a result writes the register row once, not once per change.
+   */
+  @Test
+  void registrationWritesBackOnlyWhatItChangesAndARecordedResultWritesTheRegisterRowOnce() {
+    today(date("2026-01-05"));
+    ProcessInstance canonical = f.register(number(90), "REFORM", false, date("2025-01-01"), null);
+    for (String submitted : List.of(DECISION_NUMBER.name(), DECISION_TITLE.name(), IMPLEMENTATION_START.name(),
+        BROAD_IMPACT.name(), SUPERIOR_MANDATED.name())) {
+      assertThat(details(canonical, submitted)).as(submitted + " is not written back unchanged").isOne();
+    }
+    assertThat(details(canonical, ASSISTING_SUPERIOR.name())).as("not submitted: stored as false").isOne();
+    assertThat(engine.getRuntimeService().getVariables(canonical.getId()))
+        .doesNotContainKeys(EVALUATION_HISTORY.name(), REQUEST_HISTORY.name());
+
+    ProcessInstance respelled = f.register("济政[2026]091号", "REFORM", false, date("2025-01-01"), null);
+    assertThat(f.read(respelled, DECISION_NUMBER)).isEqualTo(number(91));
+    assertThat(details(respelled, DECISION_NUMBER.name())).as("submitted, then its canonical form").isEqualTo(2);
+
+    // the execution evaluation of number 90 runs and returns; recording its result is one job
+    f.run(f.timer(canonical));
+    f.drain(canonical);
+    f.completeEvaluation(canonical, "CONTINUE", "GOOD", null);
+    org.mockito.Mockito.clearInvocations(f.register);
+    f.run(f.jobBefore(canonical, TrackingElements.RECORD_RESULT));
+    verify(f.register, org.mockito.Mockito.times(1)).refresh(eq(canonical.getId()), any());
+    assertThat(f.read(canonical, EVALUATION_HISTORY)).hasSize(1);
+    assertThat(f.read(canonical, TRACKING_STATUS)).isEqualTo(TrackingStatus.TRACKING);
+  }
+
+  private long details(ProcessInstance instance, String variable) {
+    return engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates()
+        .list().stream().filter(d -> variable.equals(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d)
+            .getVariableName())).count();
   }
 
   @Test
@@ -444,7 +482,7 @@ class DecisionTrackingPathsEngineTest {
     assertThat(incident.getActivityId()).isEqualTo(TrackingElements.RECORD_RESULT);
     assertThat(incident.getIncidentMessage()).contains("决策登记表暂时无法写入");
     // nothing of the failed recording is kept; the outcome waits for the retry
-    assertThat(f.read(tracking, EVALUATION_HISTORY)).isEmpty();
+    assertThat(f.read(tracking, EVALUATION_HISTORY)).as("none yet: registration stores no empty list").isNullOrEmpty();
     assertThat(f.read(tracking, EVALUATION_OUTCOME)).isEqualTo("CONTINUE");
   }
 }

@@ -156,7 +156,7 @@ final class TrackingEngineFixture {
         processEngine.getRepositoryService(), processEngine.getIdentityService(), system, register, state);
     Map<String, Object> beans = new LinkedHashMap<>();
     beans.put("trackingRegistration", steps.trackingRegistration(processEngine.getIdentityService(),
-        processEngine.getRuntimeService(), system, grants, register, state));
+        processEngine.getRuntimeService(), system, grants, register));
     beans.put("trackingSchedule", steps.trackingSchedule(state));
     beans.put("scheduledEvaluationDue", steps.scheduledEvaluationDue());
     beans.put("evaluationRequested", steps.evaluationRequested(state));
@@ -234,8 +234,6 @@ final class TrackingEngineFixture {
     SCHEDULE_REVISED.putInto(v, false);
     SCHEDULED_EVALUATIONS.putInto(v, List.of());
     HAS_NEXT_SCHEDULED.putInto(v, false);
-    EVALUATION_HISTORY.putInto(v, List.of());
-    REQUEST_HISTORY.putInto(v, List.of());
     return v;
   }
 
