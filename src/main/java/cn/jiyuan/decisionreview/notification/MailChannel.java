@@ -1,8 +1,11 @@
 package cn.jiyuan.decisionreview.notification;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -13,7 +16,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -86,13 +88,26 @@ public class MailChannel implements NotificationChannel {
     };
   }
 
+  /**
+   * What {@code MimeMessageHelper(message, false, "UTF-8")} with setFrom, setTo, setSubject and a plain setText
+   * writes, without the helper: on a message that is not the sender's own {@code createMimeMessage()} the helper
+   * builds and parses a new MIME type map from the classpath for every mail (half the sender's CPU time, JFR).
+   */
   private void compose(MimeMessage message, Notification n) throws MessagingException {
-    MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
-    helper.setFrom(properties.getMail().getFrom());
-    helper.setTo(n.recipient());
-    helper.setSubject(n.subject());
-    helper.setText(n.body(), false);
+    String utf8 = StandardCharsets.UTF_8.name();
+    message.setFrom(single(properties.getMail().getFrom()));
+    message.setRecipient(Message.RecipientType.TO, single(n.recipient()));
+    message.setSubject(n.subject(), utf8);
+    message.setText(n.body(), utf8);
     message.setSentDate(new Date());
+  }
+
+  private static InternetAddress single(String address) throws AddressException {
+    InternetAddress[] parsed = InternetAddress.parse(address);
+    if (parsed.length != 1) {
+      throw new AddressException("Illegal address", address);
+    }
+    return parsed[0];
   }
 
   /** The row's id as Message-ID: a resent copy (at-least-once) is recognisably the same mail. */
