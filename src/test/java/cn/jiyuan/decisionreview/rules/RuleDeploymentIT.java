@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +50,12 @@ class RuleDeploymentIT {
   void restoreTheOriginalRules() {
     deployments.forEach(id -> engine.getRepositoryService().deleteDeployment(id, true));
     deployments.clear();
+  }
+
+  @Test
+  void theTablesRunOnTheFeelEngineThatParsesEachTextOnce() throws ReflectiveOperationException {
+    var dmn = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngineConfiguration();
+    assertThat(ParseOnceFeelEngineTest.parsing(dmn.getFeelEngine())).isNotNull();
   }
 
   private Http fenxi() {
