@@ -11,6 +11,7 @@ import cn.jiyuan.decisionreview.tracking.ScheduledEvaluation.Status;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -58,7 +59,7 @@ public class TrackingDelegates {
       }
       TERM_MONTHS.setIfChanged(execution, EvaluationSchedule.termMonths(start, end)); // none when open-ended
       TRACKING_STATUS.set(execution, TrackingStatus.TRACKING);
-      SCHEDULE_REVISED.set(execution, false);
+      // scheduleRevised is not written here: the BPMN's 评估安排已调整 reads a missing one as not revised.
       // No empty evaluationHistory / requestHistory: a missing list is an empty one to every reader (TrackingState,
       // RegisterEntry, the registry, the assessment); the first entry creates it. The register row is written by the
       // schedule step right after, in this same transaction (the claim above inserted its first columns).
@@ -67,14 +68,12 @@ public class TrackingDelegates {
 
   /** After the evaluationSchedule table (Art. 19): the schedule, and the first timer. */
   @Bean
-  @SuppressWarnings("unchecked")
   ExecutionListener trackingSchedule(TrackingState state) {
     return execution -> {
-      List<Map<String, Object>> rows = (List<Map<String, Object>>) execution.getVariable(SCHEDULE_ROWS);
-      List<ScheduledEvaluation> entries = EvaluationSchedule.entries(IMPLEMENTATION_START.require(execution),
-          rows == null ? List.of() : rows);
+      DmnDecisionResult result = (DmnDecisionResult) execution.getVariableLocal(SCHEDULE_RESULT);
+      List<Map<String, Object>> rows = result == null ? List.of() : result.getResultList();
+      List<ScheduledEvaluation> entries = EvaluationSchedule.entries(IMPLEMENTATION_START.require(execution), rows);
       HAS_MID_TERM.setTransient(execution, EvaluationSchedule.hasMidTerm(entries));
-      execution.removeVariable(SCHEDULE_ROWS);
       state.saveSchedule(execution, entries);
     };
   }

@@ -96,14 +96,14 @@ public class TrackingState {
 
   /**
    * An empty schedule of a tracking that has none yet is not stored (a missing one is empty to every reader), nor
-   * are a next type and date that are not there; the gateway's {@code hasNextScheduled} always is.
+   * are a next type and date that are not there: the gateway 有待进行的计划评估？ asks whether {@code nextScheduledDue}
+   * is set.
    */
   private static void putSchedule(DelegateExecution execution, List<ScheduledEvaluation> entries) {
     if (!entries.isEmpty() || execution.getVariableTyped(SCHEDULED_EVALUATIONS.name()) != null) {
       SCHEDULED_EVALUATIONS.set(execution, entries);
     }
     Optional<ScheduledEvaluation> next = EvaluationSchedule.nextPending(entries);
-    HAS_NEXT_SCHEDULED.setIfChanged(execution, next.isPresent());
     NEXT_SCHEDULED_TYPE.setIfChanged(execution, next.map(ScheduledEvaluation::evaluationType).orElse(null));
     NEXT_SCHEDULED_DUE.setIfChanged(execution, next.map(e -> EvaluationSchedule.timerDate(e.dueDate())).orElse(null));
   }

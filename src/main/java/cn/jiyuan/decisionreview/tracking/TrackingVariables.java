@@ -30,17 +30,23 @@ public final class TrackingVariables {
   // --- schedule (Art. 19) ---
   /** Absent when open-ended (DESIGN.md: empty), which the evaluationSchedule table reads as null. */
   public static final ProcessVariable<Integer> TERM_MONTHS = ProcessVariable.integer("termMonths");
-  /** The evaluationSchedule table's result list, read once after the table. */
-  public static final String SCHEDULE_ROWS = "scheduleRows";
+  /**
+   * The evaluationSchedule table's result: the engine's own transient {@code decisionResult}, local to the business
+   * rule task and read once by its end listener. A result variable would be stored, written to history twice and
+   * removed again in the same transaction (about 5 statements and a serialized list per registration).
+   */
+  public static final String SCHEDULE_RESULT = "decisionResult";
   public static final ProcessVariable<List<ScheduledEvaluation>> SCHEDULED_EVALUATIONS =
       ProcessVariable.jsonList("scheduledEvaluations", ScheduledEvaluation.class);
-  public static final ProcessVariable<Boolean> HAS_NEXT_SCHEDULED = ProcessVariable.bool("hasNextScheduled");
   public static final ProcessVariable<String> NEXT_SCHEDULED_TYPE = ProcessVariable.text("nextScheduledType");
-  /** The timer's date: ISO 8601 with the Beijing offset, e.g. 2027-01-01T00:00+08:00. */
+  /** The timer's date: ISO 8601 with the Beijing offset, e.g. 2027-01-01T00:00+08:00; unset or null when none is pending. */
   public static final ProcessVariable<String> NEXT_SCHEDULED_DUE = ProcessVariable.text("nextScheduledDue");
   /** Transient: read only by the gateway 有中期评估？ in the registration's own transaction, so never stored. */
   public static final ProcessVariable<Boolean> HAS_MID_TERM = ProcessVariable.bool("hasMidTerm");
-  /** Set when the schedule changed while tracking waits: the BPMN's 评估安排已调整 event re-arms the timer. */
+  /**
+   * Set when the schedule changed while tracking waits: the BPMN's 评估安排已调整 event re-arms the timer. Not
+   * written at registration; missing means not revised.
+   */
   public static final ProcessVariable<Boolean> SCHEDULE_REVISED = ProcessVariable.bool("scheduleRevised");
   /** What the executing unit reports with 报告执行进度过半 (form report-progress). */
   public static final ProcessVariable<String> PROGRESS_DESCRIPTION = ProcessVariable.text("progressDescription");

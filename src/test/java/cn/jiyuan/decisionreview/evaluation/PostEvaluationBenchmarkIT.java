@@ -207,11 +207,13 @@ class PostEvaluationBenchmarkIT {
     return perSecond;
   }
 
+  /** What the Tasklist start form register-decision submits: every field, the checkboxes false when unticked. */
   private static Map<String, Object> registration(String number) {
     return vars(TrackingVariables.DECISION_NUMBER.name(), number, TrackingVariables.DECISION_TITLE.name(), "基准测试决策",
         TrackingVariables.DECISION_CATEGORY.name(), "OTHER", TrackingVariables.BROAD_IMPACT.name(), false,
         TrackingVariables.IMPLEMENTATION_START.name(), "2026-01-01", TrackingVariables.IMPLEMENTATION_END.name(), "",
-        TrackingVariables.EXECUTING_UNIT.name(), "exec-fgw", TrackingVariables.SUPERIOR_MANDATED.name(), false);
+        TrackingVariables.EXECUTING_UNIT.name(), "exec-fgw", TrackingVariables.SUPERIOR_MANDATED.name(), false,
+        TrackingVariables.ASSISTING_SUPERIOR.name(), false);
   }
 
   /** One real evaluation, then one skeleton run with the same bodies. */

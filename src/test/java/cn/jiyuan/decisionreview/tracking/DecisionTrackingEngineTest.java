@@ -110,7 +110,6 @@ class DecisionTrackingEngineTest {
     EXECUTING_UNIT.putInto(registered, "exec-fgw");
     SUPERIOR_MANDATED.putInto(registered, false);
     TRACKING_STATUS.putInto(registered, TrackingStatus.TRACKING);
-    SCHEDULE_REVISED.putInto(registered, false);
     ProcessInstance tracking = ENGINE.getRuntimeService().createProcessInstanceByKey("decision-tracking")
         .businessKey("济政〔2025〕9号").setVariables(registered).startBeforeActivity(TrackingElements.SCHEDULE).execute();
 
@@ -153,7 +152,7 @@ class DecisionTrackingEngineTest {
     assertThat(read(tracking, SCHEDULED_EVALUATIONS)).extracting(ScheduledEvaluation::status).containsExactly(Status.DONE);
     assertThat(read(tracking, TRACKING_STATUS)).isEqualTo(TrackingStatus.TRACKING);
     // no scheduled evaluation is left: tracking waits for a request only
-    assertThat(read(tracking, HAS_NEXT_SCHEDULED)).isFalse();
+    assertThat(read(tracking, NEXT_SCHEDULED_DUE)).isNull();
     assertThat(ENGINE.getRuntimeService().createEventSubscriptionQuery().processInstanceId(tracking.getId())
         .eventName(MESSAGE_EVALUATION_REQUESTED).singleResult().getActivityId()).isEqualTo(TrackingElements.REQUESTED_ONLY);
   }

@@ -141,7 +141,7 @@ class DecisionTrackingPathsEngineTest {
 
     ProcessInstance other = f.register(number(4), "OTHER", false, date("2026-03-01"), null);
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(other.getId()).timers().count()).isZero();
-    assertThat(f.read(other, HAS_NEXT_SCHEDULED)).isFalse();
+    assertThat(f.read(other, NEXT_SCHEDULED_DUE)).isNull();
     assertThat(f.waitingForRequestAt(other)).isEqualTo(TrackingElements.REQUESTED_ONLY);
   }
 
@@ -167,7 +167,7 @@ class DecisionTrackingPathsEngineTest {
     assertThat(f.read(tracking, EVALUATION_STARTED_DATE)).isEqualTo(date("2026-01-05"));
     assertThat(f.read(tracking, SCHEDULED_EVALUATIONS)).extracting(ScheduledEvaluation::status)
         .containsExactly(Status.IN_PROGRESS);
-    assertThat(f.read(tracking, HAS_NEXT_SCHEDULED)).isFalse();
+    assertThat(f.read(tracking, NEXT_SCHEDULED_DUE)).isNull();
     verify(f.register, atLeastOnce()).refresh(eq(tracking.getId()), argThat(e -> e.status().equals(TrackingStatus.EVALUATING.name())));
 
     // post-evaluation gives no completion date here: the result counts as of today
@@ -188,7 +188,7 @@ class DecisionTrackingPathsEngineTest {
     assertThat(f.read(tracking, SCHEDULED_EVALUATIONS)).extracting(ScheduledEvaluation::status).containsExactly(Status.DONE);
     assertThat(f.read(tracking, TRACKING_STATUS)).isEqualTo(TrackingStatus.TRACKING);
     verify(f.register, atLeastOnce()).refresh(eq(tracking.getId()), argThat(e -> e.status().equals(TrackingStatus.TRACKING.name())));
-    assertThat(f.read(tracking, HAS_NEXT_SCHEDULED)).isFalse();
+    assertThat(f.read(tracking, NEXT_SCHEDULED_DUE)).isNull();
     assertThat(f.waitingForRequestAt(tracking)).isEqualTo(TrackingElements.REQUESTED_ONLY);
   }
 
@@ -393,7 +393,7 @@ class DecisionTrackingPathsEngineTest {
     f.complete(tracking, TrackingElements.CONFIRM_WAIVER, confirm);
     f.drain(tracking);
     assertThat(f.read(tracking, SCHEDULED_EVALUATIONS)).extracting(ScheduledEvaluation::status).containsExactly(Status.WAIVED);
-    assertThat(f.read(tracking, HAS_NEXT_SCHEDULED)).isFalse();
+    assertThat(f.read(tracking, NEXT_SCHEDULED_DUE)).isNull();
     assertThat(f.read(tracking, EVALUATION_HISTORY)).singleElement()
         .satisfies(h -> assertThat(h.evaluationType() + ":" + h.waived()).isEqualTo("EXECUTION:true"));
     assertThat(f.evaluationOf(tracking)).isNull();

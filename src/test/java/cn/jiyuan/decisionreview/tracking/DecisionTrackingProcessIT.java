@@ -112,7 +112,7 @@ class DecisionTrackingProcessIT {
     assertThat(var(tracking, TRACKING_STATUS)).isEqualTo("EVALUATING");
     assertThat(FormValues.objectList(var(tracking, SCHEDULED_EVALUATIONS))).singleElement()
         .satisfies(e -> assertThat(e.get("status")).isEqualTo("IN_PROGRESS"));
-    assertThat(var(tracking, HAS_NEXT_SCHEDULED)).isEqualTo(false);
+    assertThat(var(tracking, NEXT_SCHEDULED_DUE)).isNull();
 
     EvaluationScenario.of(engine, evaluation).simplifiedUntilResolved("CONTINUE", "exec-fgw");
     drain(tracking);
@@ -127,6 +127,6 @@ class DecisionTrackingProcessIT {
       assertThat(h.get("outcome")).isEqualTo("CONTINUE");
       assertThat(h.get("waived")).isEqualTo(false);
     });
-    assertThat(var(tracking, HAS_NEXT_SCHEDULED)).isEqualTo(false);
+    assertThat(var(tracking, NEXT_SCHEDULED_DUE)).isNull();
   }
 }

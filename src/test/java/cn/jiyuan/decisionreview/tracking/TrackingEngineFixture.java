@@ -231,9 +231,7 @@ final class TrackingEngineFixture {
     SUPERIOR_MANDATED.putInto(v, false);
     ASSISTING_SUPERIOR.putInto(v, false);
     TRACKING_STATUS.putInto(v, TrackingStatus.TRACKING);
-    SCHEDULE_REVISED.putInto(v, false);
     SCHEDULED_EVALUATIONS.putInto(v, List.of());
-    HAS_NEXT_SCHEDULED.putInto(v, false);
     return v;
   }
 
