@@ -88,7 +88,7 @@ public class TrackingState {
     return Optional.ofNullable(SCHEDULED_EVALUATIONS.get(execution)).orElse(List.of());
   }
 
-  /** The schedule, and what the BPMN reads of it: whether one is pending, its type, and the timer's date. */
+  /** The schedule, and what the BPMN reads of it: the next evaluation's type and the timer's date. */
   public void saveSchedule(DelegateExecution execution, List<ScheduledEvaluation> entries) {
     putSchedule(execution, entries);
     written(execution);

@@ -59,7 +59,7 @@ import org.springframework.test.context.ActiveProfiles;
 class PostEvaluationBenchmarkIT {
 
   static final int EVALUATIONS = Integer.getInteger("bench.evaluations", 6);
-  static final int REGISTRATIONS = Integer.getInteger("bench.registrations", 150);
+  static final int REGISTRATIONS = Integer.getInteger("bench.registrations", 300);
   static final int CLIENTS = Integer.getInteger("bench.clients", 4);
   static final String SKELETON = "bench-evaluation-skeleton";
   static final String REGISTRATION_BASELINE = "bench-registration-baseline";
