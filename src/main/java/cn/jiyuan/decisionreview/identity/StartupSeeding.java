@@ -1,25 +1,29 @@
 package cn.jiyuan.decisionreview.identity;
 
+import cn.jiyuan.decisionreview.config.FlywaySchemaLock;
 import cn.jiyuan.decisionreview.config.SeedLock;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds identity, authorizations and filters once all beans exist (so Flyway has migrated) and before
- * the web server accepts requests, under the cross-node {@link SeedLock}.
+ * Seeds identity, authorizations and filters once all beans exist and Flyway's migration (which runs beside the
+ * engine's build, {@link FlywaySchemaLock}) has finished, and before the web server accepts requests, under the
+ * cross-node {@link SeedLock}.
  */
 @Component
 @DependsOn("flywayInitializer")
 public class StartupSeeding implements SmartInitializingSingleton {
 
+  private final FlywaySchemaLock migration;
   private final SeedLock seedLock;
   private final IdentitySeeder identity;
   private final AuthorizationSeeder authorizations;
   private final TasklistFilterSeeder filters;
 
-  public StartupSeeding(SeedLock seedLock, IdentitySeeder identity, AuthorizationSeeder authorizations,
+  public StartupSeeding(FlywaySchemaLock migration, SeedLock seedLock, IdentitySeeder identity, AuthorizationSeeder authorizations,
       TasklistFilterSeeder filters, AdminAccountGuard guard) {
+    this.migration = migration;
     this.seedLock = seedLock;
     this.identity = identity;
     this.authorizations = authorizations;
@@ -28,6 +32,7 @@ public class StartupSeeding implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
+    migration.awaitMigrated();
     seed();
   }
 

@@ -30,7 +30,10 @@ class SchemaLockIT {
   void flywayWaitsWhileAnotherSessionHoldsTheSchemaLock() throws Exception {
     CompletableFuture<Void> migration;
     try (SchemaLock otherNode = SchemaLock.acquire(dataSource)) {
-      migration = CompletableFuture.runAsync(() -> flywaySchemaLock.migrate(flyway));
+      migration = CompletableFuture.runAsync(() -> {
+        flywaySchemaLock.migrate(flyway);
+        flywaySchemaLock.awaitMigrated();
+      });
       if (isPostgres()) {
         awaitWaitingAdvisoryLock(Duration.ofSeconds(20));
         assertThat(migration).as("the migration waits for the lock").isNotDone();
