@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Fills {@code dr_decision} from the trackings a database already holds (run once by the Flyway migration
- * {@link V5_1__Backfill_decision_register}). It reads Camunda's history tables directly, because Flyway runs
- * before the engine exists; on a fresh database they are missing or empty and there is nothing to do.
+ * {@link V5_1__Backfill_decision_register}). It reads Camunda's history tables directly, because Flyway runs beside
+ * the engine's build, not after it; on a fresh database they are missing or empty and there is nothing to do.
  *
  * <p>Per canonical number ({@link DecisionNumber#normalise}, so {@code 济政[2025]7号} and {@code 济政〔2025〕7号}
  * count as one): a running tracking wins over an ended one, the earliest registered of several running ones wins
