@@ -35,12 +35,12 @@ public class ParseOnceFeelEngine extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
-        ? configuration.getDmnEngineConfiguration()
-        : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     if (configuration.isDmnFeelEnableLegacyBehavior()) {
       return; // the legacy Java FEEL engine has a cache of its own
     }
+    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
+        ? configuration.getDmnEngineConfiguration()
+        : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     dmn.setFeelEngineFactory(factory(configuration.getDmnFeelCustomFunctionProviders()));
     configuration.setDmnEngineConfiguration(dmn);
   }
