@@ -5,8 +5,12 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import cn.jiyuan.decisionreview.identity.IdentitySeedProperties.GroupDef;
 import cn.jiyuan.decisionreview.shared.Groups;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -58,33 +62,38 @@ public class AuthorizationSeeder {
   }
 
   public void seed() {
+    Grants grants = grantsOf(seededGroups());
     for (Resources resource : Resources.values()) {
-      grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+      grants.grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
     for (String group : staffGroups()) {
-      grantStaff(group);
+      grantStaff(grants, group);
     }
     for (String group : COCKPIT_GROUPS) {
-      grant(group, Resources.APPLICATION, APP_COCKPIT, Permissions.ACCESS);
+      grants.grant(group, Resources.APPLICATION, APP_COCKPIT, Permissions.ACCESS);
     }
     for (String group : READ_ALL_GROUPS) {
-      grantReadAll(group);
+      grantReadAll(grants, group);
     }
-    grantAnalysts();
-    STARTABLE.forEach((group, keys) -> keys.forEach(key -> grantStart(group, key)));
+    grantAnalysts(grants);
+    STARTABLE.forEach((group, keys) -> keys.forEach(key -> grantStart(grants, group, key)));
     for (String group : staffGroups()) {
-      NOT_STARTABLE_BY_STAFF.forEach(key -> revoke(group, Resources.PROCESS_DEFINITION, key,
+      NOT_STARTABLE_BY_STAFF.forEach(key -> grants.revoke(group, Resources.PROCESS_DEFINITION, key,
           ProcessDefinitionPermissions.CREATE_INSTANCE));
     }
   }
 
   /** Every staff group: Tasklist, the staff directory, and the evaluation application (Art. 8(4), 18) for units. */
   public void grantStaff(String group) {
-    grant(group, Resources.APPLICATION, APP_TASKLIST, Permissions.ACCESS);
-    grant(group, Resources.USER, ANY, Permissions.READ);
-    grant(group, Resources.GROUP, ANY, Permissions.READ);
+    grantStaff(grantsOf(List.of(group)), group);
+  }
+
+  private static void grantStaff(Grants grants, String group) {
+    grants.grant(group, Resources.APPLICATION, APP_TASKLIST, Permissions.ACCESS);
+    grants.grant(group, Resources.USER, ANY, Permissions.READ);
+    grants.grant(group, Resources.GROUP, ANY, Permissions.READ);
     if (Groups.isExecutingUnit(group)) {
-      grantStart(group, ProcessKeys.EVALUATION_REQUEST);
+      grantStart(grants, group, ProcessKeys.EVALUATION_REQUEST);
     }
   }
 
@@ -92,15 +101,23 @@ public class AuthorizationSeeder {
     return seed.allGroups().stream().map(GroupDef::id).filter(Groups::isStaff).toList();
   }
 
-  private void grantReadAll(String group) {
-    grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+  private List<String> seededGroups() {
+    List<String> groups = new ArrayList<>(List.of(Groups.CAMUNDA_ADMIN, Groups.PROCESS_ANALYSTS));
+    groups.addAll(COCKPIT_GROUPS);
+    groups.addAll(STARTABLE.keySet());
+    groups.addAll(staffGroups());
+    return groups.stream().distinct().toList();
+  }
+
+  private static void grantReadAll(Grants grants, String group) {
+    grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
         ProcessDefinitionPermissions.READ_TASK);
-    grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    grant(group, Resources.TASK, ANY, TaskPermissions.READ);
-    grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-    grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
-    grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grants.grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grants.grant(group, Resources.TASK, ANY, TaskPermissions.READ);
+    grants.grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grants.grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grants.grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
   }
 
   /**
@@ -108,67 +125,99 @@ public class AuthorizationSeeder {
    * Cockpit. They read no instance, task, variable, decision history or file: those hold the evaluations' content,
    * which Art. 23 keeps to the participants.
    */
-  private void grantAnalysts() {
+  private static void grantAnalysts(Grants grants) {
     String group = Groups.PROCESS_ANALYSTS;
-    grant(group, Resources.APPLICATION, APP_COCKPIT, Permissions.ACCESS);
-    grant(group, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
-    grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
-    grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
-    grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grants.grant(group, Resources.APPLICATION, APP_COCKPIT, Permissions.ACCESS);
+    grants.grant(group, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    grants.grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grants.grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
   }
 
-  private void grantStart(String group, String processKey) {
-    grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ,
+  private static void grantStart(Grants grants, String group, String processKey) {
+    grants.grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-  }
-
-  /** Removes permissions from an existing grant (a database seeded by an earlier version); never adds a row. */
-  public void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization auth = existingGrant(group, resource, resourceId);
-    if (auth == null) {
-      return;
-    }
-    boolean changed = false;
-    for (Permission permission : permissions) {
-      if (auth.isPermissionGranted(permission)) {
-        auth.removePermission(permission);
-        changed = true;
-      }
-    }
-    if (changed) {
-      authorizationService.saveAuthorization(auth);
-    }
-  }
-
-  private Authorization existingGrant(String group, Resource resource, String resourceId) {
-    return authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(group)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
+    grants.grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
   }
 
   /** Idempotent: adds missing permissions to an existing grant instead of inserting a second row. */
   public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization auth = existingGrant(group, resource, resourceId);
-    boolean changed = false;
-    if (auth == null) {
-      auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-      auth.setGroupId(group);
-      auth.setResource(resource);
-      auth.setResourceId(resourceId);
-      changed = true;
-    }
-    for (Permission permission : permissions) {
-      if (!auth.isPermissionGranted(permission)) {
-        auth.addPermission(permission);
-        changed = true;
+    grantsOf(List.of(group)).grant(group, resource, resourceId, permissions);
+  }
+
+  /** The GRANT rows of these groups, read in one query; see {@link Grants}. */
+  public Grants grantsOf(Collection<String> groups) {
+    return new Grants(authorizationService, groups);
+  }
+
+  /**
+   * The GRANT rows of some groups, read in one query and kept current as grants are added or changed, so that a
+   * seeding pass asks the database once instead of once per grant (about 90 lookups on every start).
+   */
+  public static final class Grants {
+
+    private record Key(String group, int resourceType, String resourceId) {}
+
+    private final AuthorizationService authorizationService;
+    private final Set<String> groups;
+    private final Map<Key, Authorization> rows = new HashMap<>();
+
+    private Grants(AuthorizationService authorizationService, Collection<String> groups) {
+      this.authorizationService = authorizationService;
+      this.groups = Set.copyOf(groups);
+      for (Authorization row : authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+          .groupIdIn(groups.toArray(String[]::new)).list()) {
+        rows.putIfAbsent(new Key(row.getGroupId(), row.getResourceType(), row.getResourceId()), row);
       }
     }
-    if (changed) {
-      authorizationService.saveAuthorization(auth);
+
+    private Key key(String group, Resource resource, String resourceId) {
+      if (!groups.contains(group)) {
+        throw new IllegalArgumentException("grants of " + group + " were not read");
+      }
+      return new Key(group, resource.resourceType(), resourceId);
+    }
+
+    /** Idempotent: adds missing permissions to an existing grant instead of inserting a second row. */
+    public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+      Key key = key(group, resource, resourceId);
+      Authorization auth = rows.get(key);
+      boolean changed = false;
+      if (auth == null) {
+        auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        auth.setGroupId(group);
+        auth.setResource(resource);
+        auth.setResourceId(resourceId);
+        changed = true;
+      }
+      for (Permission permission : permissions) {
+        if (!auth.isPermissionGranted(permission)) {
+          auth.addPermission(permission);
+          changed = true;
+        }
+      }
+      if (changed) {
+        rows.put(key, authorizationService.saveAuthorization(auth));
+      }
+    }
+
+    /** Removes permissions from an existing grant (a database seeded by an earlier version); never adds a row. */
+    public void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
+      Key key = key(group, resource, resourceId);
+      Authorization auth = rows.get(key);
+      if (auth == null) {
+        return;
+      }
+      boolean changed = false;
+      for (Permission permission : permissions) {
+        if (auth.isPermissionGranted(permission)) {
+          auth.removePermission(permission);
+          changed = true;
+        }
+      }
+      if (changed) {
+        rows.put(key, authorizationService.saveAuthorization(auth));
+      }
     }
   }
 }

@@ -53,10 +53,11 @@ public class TasklistFilterSeeder {
 
   /** @return how many filters were created or brought up to date (0 when all were as they should be) */
   public int seed() {
+    AuthorizationSeeder.Grants grants = authorizations.grantsOf(authorizations.staffGroups());
     int changed = 0;
     // Where every user lands: what they can take now — their own tasks, and unclaimed tasks offered to them
     // or to one of their groups. Tasks a colleague has claimed are left to 本单位待办.
-    changed += ensure(MY_TASKS, -10, "#2b7ec1", "分配给我本人的任务，以及我或本单位可以认领的任务",
+    changed += ensure(grants, MY_TASKS, -10, "#2b7ec1", "分配给我本人的任务，以及我或本单位可以认领的任务",
         q -> q.or()
             .taskAssigneeExpression("${currentUser()}")
             // candidate user before candidate groups: the engine refuses the other order even inside or()
@@ -64,18 +65,18 @@ public class TasklistFilterSeeder {
             .taskCandidateGroupInExpression("${currentUserGroups()}")
             .endOr()
             .orderByDueDate().asc());
-    changed += ensure(UNIT_TASKS, -5, "#3a9a5b", "本单位（候选组）可办理的任务，含已被同事认领的",
+    changed += ensure(grants, UNIT_TASKS, -5, "#3a9a5b", "本单位（候选组）可办理的任务，含已被同事认领的",
         q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .orderByDueDate().asc());
-    changed += ensure(DUE_SOON, 0, "#e39b1b", "三日内到期、尚未逾期的任务",
+    changed += ensure(grants, DUE_SOON, 0, "#e39b1b", "三日内到期、尚未逾期的任务",
         q -> q.dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(3).toDate()}")
             .orderByDueDate().asc());
-    changed += ensure(OVERDUE, 5, "#c0392b", "已超过到期日仍未办结的任务（督办）",
+    changed += ensure(grants, OVERDUE, 5, "#c0392b", "已超过到期日仍未办结的任务（督办）",
         q -> q.dueBeforeExpression("${now()}").orderByDueDate().asc());
     return changed;
   }
 
-  private int ensure(String name, int priority, String color, String description, Consumer<TaskQuery> query) {
+  private int ensure(AuthorizationSeeder.Grants grants, String name, int priority, String color, String description, Consumer<TaskQuery> query) {
     TaskQuery taskQuery = taskService.createTaskQuery();
     query.accept(taskQuery);
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -98,7 +99,7 @@ public class TasklistFilterSeeder {
       changed = 1;
     }
     for (String group : authorizations.staffGroups()) {
-      authorizations.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+      grants.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
     }
     return changed;
   }
