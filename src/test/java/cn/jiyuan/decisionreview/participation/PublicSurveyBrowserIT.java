@@ -97,7 +97,7 @@ class PublicSurveyBrowserIT {
       media.sendKeys(Keys.SPACE);
       browser.click(By.xpath("//fieldset[@id='q3-field']//label[span[normalize-space(.)='办理流程']]"));
       browser.click(By.xpath("//fieldset[@id='q3-field']//label[span[normalize-space(.)='补贴标准']]"));
-      browser.driver().findElement(By.id("q4-text")).sendKeys("希望简化申请材料 👍");
+      browser.type(browser.driver().findElement(By.id("q4-text")), "希望简化申请材料 👍");
       assertThat(browser.driver().findElement(By.id("q4-counter")).getText()).isEqualTo("10 / 2000 字");
       browser.screenshot("public-survey-answered");
       browser.click(By.id("submit"));

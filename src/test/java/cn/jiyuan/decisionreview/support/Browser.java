@@ -71,6 +71,29 @@ public final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
+  /**
+   * Types text into a field as a person does on a phone: characters of the Basic Multilingual Plane as key strokes,
+   * others (emoji, rare CJK ideographs) committed as an input method or emoji keyboard commits them — chromedriver
+   * (150 and later) refuses them as key strokes.
+   */
+  public void type(WebElement field, String text) {
+    StringBuilder keys = new StringBuilder();
+    text.codePoints().forEach(codePoint -> {
+      if (Character.isBmpCodePoint(codePoint)) {
+        keys.appendCodePoint(codePoint);
+        return;
+      }
+      if (!keys.isEmpty()) {
+        field.sendKeys(keys);
+        keys.setLength(0);
+      }
+      ((ChromeDriver) driver).executeCdpCommand("Input.insertText", Map.of("text", Character.toString(codePoint)));
+    });
+    if (!keys.isEmpty()) {
+      field.sendKeys(keys);
+    }
+  }
+
   /** Waits until the element shows; if it never does, the page is saved and its text is in the failure. */
   public WebElement waitFor(By by) {
     try {
