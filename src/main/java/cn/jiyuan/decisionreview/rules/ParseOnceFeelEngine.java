@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
@@ -38,11 +36,8 @@ public class ParseOnceFeelEngine extends AbstractProcessEnginePlugin {
     if (configuration.isDmnFeelEnableLegacyBehavior()) {
       return; // the legacy Java FEEL engine has a cache of its own
     }
-    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
-        ? configuration.getDmnEngineConfiguration()
-        : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    dmn.setFeelEngineFactory(factory(configuration.getDmnFeelCustomFunctionProviders()));
-    configuration.setDmnEngineConfiguration(dmn);
+    DmnEngineConfigurations.of(configuration)
+        .setFeelEngineFactory(factory(configuration.getDmnFeelCustomFunctionProviders()));
   }
 
   static FeelEngineFactory factory(List<FeelCustomFunctionProvider> customFunctions) {

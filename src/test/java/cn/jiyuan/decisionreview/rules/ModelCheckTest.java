@@ -66,4 +66,25 @@ class ModelCheckTest {
         edited("forms/report-progress.form", "\"type\": \"textarea\"", "\"type\": \"filepicker\"")), key -> false);
     assertThat(problems).singleElement().asString().contains("表单组件类型“filepicker”在任务中心（Tasklist 7.24，form-js 1.8.7）中无法显示");
   }
+
+  @Test
+  void aModelAgainstItsSchemaIsRefusedWithWhereAndWhyInChinese() throws IOException {
+    Map<String, byte[]> all = new java.util.TreeMap<>();
+    for (String dir : List.of("processes", "dmn", "forms")) {
+      try (var files = Files.list(Path.of(dir))) {
+        for (Path f : files.toList()) {
+          all.put(dir + "/" + f.getFileName(), Files.readAllBytes(f));
+        }
+      }
+    }
+    assertThat(ModelCheck.check(all, key -> false)).as("the project's own models").isEmpty();
+
+    List<String> process = ModelCheck.check(Map.of("measures-revision.bpmn", edited("processes/measures-revision.bpmn",
+        "<bpmn:startEvent id=\"", "<bpmn:startEvent id=\"1")), key -> true);
+    assertThat(process).singleElement().asString().startsWith("measures-revision.bpmn：不符合 BPMN 2.0 规范（第 ")
+        .contains("不是 'NCName' 的有效值");
+    List<String> table = ModelCheck.check(Map.of("broken.dmn",
+        SchemaOnceParsingTest.DMN_AGAINST_THE_SCHEMA.getBytes(StandardCharsets.UTF_8)), key -> false);
+    assertThat(table).singleElement().asString().startsWith("broken.dmn：不符合 DMN 规范（第 ").contains("unknownEntry");
+  }
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -56,6 +57,29 @@ class RuleDeploymentIT {
   void theTablesRunOnTheFeelEngineThatParsesEachTextOnce() throws ReflectiveOperationException {
     var dmn = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngineConfiguration();
     assertThat(ParseOnceFeelEngineTest.parsing(dmn.getFeelEngine())).isNotNull();
+  }
+
+  @Test
+  void theModelsAreReadAgainstSchemasCompiledOnceAndAModelAgainstItsSchemaIsRefused() {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getDmnEngineConfiguration().getTransformer())
+        .isInstanceOf(SchemaOnceDmnParsing.Transformer.class);
+    assertThat(configuration.getDeployers()).filteredOn(BpmnDeployer.class::isInstance).singleElement()
+        .satisfies(deployer -> assertThat(((BpmnDeployer) deployer).getBpmnParser())
+            .isInstanceOf(SchemaOnceBpmnParsing.Parser.class));
+    long deploymentsBefore = engine.getRepositoryService().createDeploymentQuery().count();
+    Map<String, String> broken = Map.of("broken.bpmn", SchemaOnceParsingTest.BPMN_AGAINST_THE_SCHEMA,
+        "broken.dmn", SchemaOnceParsingTest.DMN_AGAINST_THE_SCHEMA);
+    broken.forEach((file, text) -> {
+      Http.Response response = ModelerDeploy.deploy(fenxi(), "有错误的模型",
+          Map.of(file, text.getBytes(StandardCharsets.UTF_8)));
+      assertThat(response.status()).as(file + ": " + response.body()).isEqualTo(400);
+      assertThat(response.json().get("message").asText()).as(file)
+          .startsWith("部署被拒绝，未部署任何文件：" + file + "：不符合 " + (file.endsWith(".bpmn") ? "BPMN 2.0" : "DMN") + " 规范（第 ")
+          .contains(file.endsWith(".bpmn") ? "'1start' 不是 'NCName' 的有效值" : "unknownEntry")
+          .doesNotContain("Exception", "ENGINE-");
+    });
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deploymentsBefore);
   }
 
   private Http fenxi() {
