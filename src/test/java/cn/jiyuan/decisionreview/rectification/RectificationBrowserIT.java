@@ -116,7 +116,9 @@ class RectificationBrowserIT {
       // 落实整改事项: 已完成 without a file is refused in the form; 部分完成 with the draft and a reason goes through
       open(t, "jyj", taskOf(item, RectificationRules.IMPLEMENT));
       assertThat(t.detailText()).contains("完善课后服务收费与财政补助机制", "市教育局", "10 个工作日");
+      assertThat(t.form().has("未完成的原因及后续安排")).as("before a status is chosen").isFalse();
       t.form().text("采取的整改措施", "已起草《课后服务收费与补助办法》并征求意见").select("整改状态", "已完成");
+      assertThat(t.form().has("未完成的原因及后续安排")).as("under 已完成").isFalse();
       t.submitExpectingRefusal("已完成时须上传至少一份佐证材料文件");
       t.shot("落实整改事项-缺少佐证材料");
       Path draft = Walkthrough.pdf(t.downloads().resolve("收费与补助办法征求意见稿.pdf"));
@@ -136,8 +138,10 @@ class RectificationBrowserIT {
       open(t, "jyj", taskOf(item, RectificationRules.IMPLEMENT));
       assertThat(t.detailText()).contains("请在办法印发后报告，并附印发文件", "收费与补助办法征求意见稿.pdf");
       Path issued = Walkthrough.pdf(t.downloads().resolve("课后服务收费与补助办法印发通知.pdf"));
+      assertThat(t.form().has("未完成的原因及后续安排")).as("the earlier 部分完成 and its reason").isTrue();
       t.form().text("采取的整改措施", "《课后服务收费与补助办法》已印发施行").upload("佐证材料文件 1", issued)
           .select("整改状态", "已完成");
+      assertThat(t.form().has("未完成的原因及后续安排")).as("the earlier reason is out of sight under 已完成").isFalse();
       step(t, "落实整改事项-已完成");
 
       open(t, "sifa", taskOf(item, RectificationRules.REVIEW));

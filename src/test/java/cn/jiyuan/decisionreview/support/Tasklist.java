@@ -392,6 +392,16 @@ public final class Tasklist implements AutoCloseable {
       return field.findElement(By.cssSelector("input:not([type=hidden]), textarea, select"));
     }
 
+    /** Whether a field with this label is in sight (the label of a hidden field is not). */
+    public boolean has(String label) {
+      try {
+        field(label);
+        return true;
+      } catch (AssertionError hidden) {
+        return false;
+      }
+    }
+
     public Form text(String label, Object value) {
       WebElement input = input(label);
       scrollTo(input);
