@@ -28,12 +28,7 @@ public class SchemaOnceBpmnParsing extends AbstractProcessEnginePlugin {
     configuration.getDeployers().stream()
         .filter(BpmnDeployer.class::isInstance)
         .map(BpmnDeployer.class::cast)
-        .forEach(deployer -> {
-          BpmnParser stock = deployer.getBpmnParser();
-          Parser parser = new Parser(stock);
-          parser.setParseListeners(stock.getParseListeners());
-          deployer.setBpmnParser(parser);
-        });
+        .forEach(deployer -> deployer.setBpmnParser(new Parser(deployer.getBpmnParser())));
   }
 
   static final class Parser extends BpmnParser {
@@ -51,8 +46,10 @@ public class SchemaOnceBpmnParsing extends AbstractProcessEnginePlugin {
       return factory;
     });
 
+    /** The stock parser's expression manager and parse listeners (the engine's and the application's). */
     Parser(BpmnParser stock) {
       super(stock.getExpressionManager(), new DefaultBpmnParseFactory());
+      setParseListeners(stock.getParseListeners());
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * DMN parser hands the schemas of DMN 1.1 to 1.5 to its document builder factory as a JAXP schema source, so every
  * document builder, one per file, compiles all five again: at start-up that is most of the time the six contract
  * tables take to deploy, and it is paid again by every table an analyst deploys from Modeler. Here the factory gets
- * the same schema files compiled once into a {@link Schema}: the same validator with the same grammars checks the
+ * the same schema files compiled once into a {@link javax.xml.validation.Schema}: the same validator with the same grammars checks the
  * same documents, so default attributes, errors and the model API's own validation afterwards are as before. A file
  * this parser refuses is handed to the stock transform, so a broken table fails with the stock error.
  */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
@@ -152,8 +153,8 @@ class SchemaOnceParsingTest {
     factory.setValidating(true);
     factory.setFeature("http://xml.org/sax/features/namespace-prefixes", true);
     SAXParser parser = factory.newSAXParser();
-    parser.setProperty("http://java.sun.com/xml/jaxp/properties/schemaLanguage", "http://www.w3.org/2001/XMLSchema");
-    parser.setProperty("http://java.sun.com/xml/jaxp/properties/schemaSource",
+    parser.setProperty(SchemaOnceDmnParsing.JAXP_SCHEMA_LANGUAGE, XMLConstants.W3C_XML_SCHEMA_NS_URI);
+    parser.setProperty(SchemaOnceDmnParsing.JAXP_SCHEMA_SOURCE,
         ReflectUtil.getResourceUrlAsString(BpmnParser.BPMN_20_SCHEMA_LOCATION));
     return parser;
   }
