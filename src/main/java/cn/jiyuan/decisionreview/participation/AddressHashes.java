@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -24,10 +24,12 @@ public class AddressHashes {
   static final String SALT_NAME = "participation.address-salt";
 
   private final JdbcTemplate jdbc;
+  private final Clock clock;
   private volatile SecretKeySpec key;
 
-  public AddressHashes(JdbcTemplate jdbc) {
+  public AddressHashes(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public String hash(String address) {
@@ -62,7 +64,7 @@ public class AddressHashes {
     new SecureRandom().nextBytes(salt);
     try {
       jdbc.update("INSERT INTO dr_secret (name, secret, created_at) VALUES (?, ?, ?)", SALT_NAME,
-          Base64.getEncoder().encodeToString(salt), Timestamp.from(Instant.now()));
+          Base64.getEncoder().encodeToString(salt), Timestamp.from(clock.instant()));
     } catch (DuplicateKeyException otherNodeWasFirst) {
       // another node made it a moment ago: use theirs
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,10 +32,12 @@ public class SurveyStore {
       + "evaluation_type, title, questions, opens_at, closes_at, closed_at";
 
   private final JdbcTemplate jdbc;
+  private final Clock clock;
   private final RowMapper<Survey> surveyRow = this::survey;
 
-  public SurveyStore(JdbcTemplate jdbc) {
+  public SurveyStore(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public void create(Survey survey) {
@@ -42,7 +45,7 @@ public class SurveyStore {
         survey.surveyId(), survey.processInstanceId(), survey.decisionNumber(), survey.decisionTitle(),
         survey.evaluationType(), survey.title(), write(survey.questions()), Timestamp.from(survey.opensAt()),
         Timestamp.from(survey.closesAt()), survey.closedAt() == null ? null : Timestamp.from(survey.closedAt()),
-        Timestamp.from(Instant.now()));
+        Timestamp.from(clock.instant()));
   }
 
   public Optional<Survey> find(String surveyId) {

@@ -7,6 +7,7 @@ import cn.jiyuan.decisionreview.agency.Agency.Sanction;
 import cn.jiyuan.decisionreview.shared.BeijingClock;
 import cn.jiyuan.decisionreview.shared.SelectOption;
 import cn.jiyuan.decisionreview.support.Covers;
+import cn.jiyuan.decisionreview.support.ProjectTables;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,10 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,11 +50,7 @@ class AgencyServiceTest {
 
   @BeforeEach
   void setUp() {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:agency-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    ds.setUser("sa");
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-    jdbc = new JdbcTemplate(ds);
+    jdbc = ProjectTables.fresh("agency");
     groups = new FakeGroups();
     service = new AgencyService(new AgencyRepository(jdbc), groups, Clock.fixed(NOW, BeijingClock.ZONE));
   }

@@ -1,12 +1,11 @@
 package cn.jiyuan.decisionreview.participation;
 
 import cn.jiyuan.decisionreview.evaluation.QuestionType;
+import cn.jiyuan.decisionreview.support.ProjectTables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A fresh in-memory H2 with the project's tables, for the participation classes without an application. */
@@ -16,11 +15,7 @@ final class ParticipationDatabase {
   }
 
   static JdbcTemplate fresh() {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:participation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    ds.setUser("sa");
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-    return new JdbcTemplate(ds);
+    return ProjectTables.fresh("participation");
   }
 
   /** The questions most tests use: one of each type. */

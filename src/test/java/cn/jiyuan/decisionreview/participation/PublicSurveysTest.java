@@ -2,8 +2,11 @@ package cn.jiyuan.decisionreview.participation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,7 @@ class PublicSurveysTest {
   @BeforeEach
   void setUp() {
     jdbc = ParticipationDatabase.fresh();
-    store = new SurveyStore(jdbc);
+    store = new SurveyStore(jdbc, Clock.fixed(now, ZoneOffset.UTC));
     surveys = new PublicSurveys(store);
     survey = ParticipationDatabase.survey(now, Duration.ofDays(7));
     store.create(survey);
@@ -37,6 +40,16 @@ class PublicSurveysTest {
     answers.put("q2", "政府网站");
     answers.put("q3", List.of("宣传"));
     return answers;
+  }
+
+  @Test
+  void aSurveyIsRecordedAtTheEngineClocksTimeNotTheWallClocks() {
+    Instant engineTime = Instant.parse("2026-03-02T01:00:00Z");
+    SurveyStore atEngineTime = new SurveyStore(jdbc, Clock.fixed(engineTime, ZoneOffset.UTC));
+    Survey another = ParticipationDatabase.survey(engineTime, Duration.ofDays(7));
+    atEngineTime.create(another);
+    assertThat(jdbc.queryForObject("SELECT created_at FROM dr_survey WHERE survey_id = ?", Timestamp.class,
+        another.surveyId()).toInstant()).isEqualTo(engineTime);
   }
 
   @Test

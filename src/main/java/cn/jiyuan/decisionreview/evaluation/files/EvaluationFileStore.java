@@ -1,6 +1,7 @@
 package cn.jiyuan.decisionreview.evaluation.files;
 
 import cn.jiyuan.decisionreview.download.ContentDispositions;
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -33,10 +34,12 @@ public class EvaluationFileStore {
 
   private final JdbcTemplate jdbc;
   private final FileTable materials;
+  private final Clock clock;
 
-  public EvaluationFileStore(JdbcTemplate jdbc) {
+  public EvaluationFileStore(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
-    this.materials = new FileTable(jdbc, "dr_evaluation_material", "process_instance_id");
+    this.clock = clock;
+    this.materials = new FileTable(jdbc, "dr_evaluation_material", "process_instance_id", clock);
   }
 
   public StoredFile addMaterial(String processInstanceId, String decisionNumber, String fileName, byte[] content,
@@ -53,7 +56,7 @@ public class EvaluationFileStore {
   }
 
   public void saveReport(String processInstanceId, String decisionNumber, String fileName, byte[] content, boolean fin) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(clock.instant());
     int updated = jdbc.update("UPDATE dr_evaluation_report SET decision_number = ?, file_name = ?, content = ?, is_final = ?,"
         + " updated_at = ? WHERE process_instance_id = ?", decisionNumber, fileName, content, fin, now, processInstanceId);
     if (updated == 0) {
