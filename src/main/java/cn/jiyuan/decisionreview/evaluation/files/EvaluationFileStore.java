@@ -1,8 +1,8 @@
 package cn.jiyuan.decisionreview.evaluation.files;
 
 import cn.jiyuan.decisionreview.download.ContentDispositions;
-import java.time.Clock;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
