@@ -8,7 +8,6 @@ import cn.jiyuan.decisionreview.evaluation.files.Uploads;
 import cn.jiyuan.decisionreview.form.FormRefusal;
 import cn.jiyuan.decisionreview.identity.Directory;
 import cn.jiyuan.decisionreview.shared.CarriesOut;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -33,8 +32,8 @@ public class RectificationEvidence {
   private final FileTable files;
   private final Directory directory;
 
-  public RectificationEvidence(JdbcTemplate jdbc, Directory directory, Clock clock) {
-    this.files = new FileTable(jdbc, "dr_rectification_evidence", "item_id", clock);
+  public RectificationEvidence(JdbcTemplate jdbc, Directory directory) {
+    this.files = new FileTable(jdbc, "dr_rectification_evidence", "item_id");
     this.directory = directory;
   }
 

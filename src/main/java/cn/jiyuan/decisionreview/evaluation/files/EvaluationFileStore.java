@@ -2,7 +2,6 @@ package cn.jiyuan.decisionreview.evaluation.files;
 
 import cn.jiyuan.decisionreview.download.ContentDispositions;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,12 +33,10 @@ public class EvaluationFileStore {
 
   private final JdbcTemplate jdbc;
   private final FileTable materials;
-  private final Clock clock;
 
-  public EvaluationFileStore(JdbcTemplate jdbc, Clock clock) {
+  public EvaluationFileStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.clock = clock;
-    this.materials = new FileTable(jdbc, "dr_evaluation_material", "process_instance_id", clock);
+    this.materials = new FileTable(jdbc, "dr_evaluation_material", "process_instance_id");
   }
 
   public StoredFile addMaterial(String processInstanceId, String decisionNumber, String fileName, byte[] content,
@@ -56,7 +53,7 @@ public class EvaluationFileStore {
   }
 
   public void saveReport(String processInstanceId, String decisionNumber, String fileName, byte[] content, boolean fin) {
-    Timestamp now = Timestamp.from(clock.instant());
+    Timestamp now = Timestamp.from(Instant.now());
     int updated = jdbc.update("UPDATE dr_evaluation_report SET decision_number = ?, file_name = ?, content = ?, is_final = ?,"
         + " updated_at = ? WHERE process_instance_id = ?", decisionNumber, fileName, content, fin, now, processInstanceId);
     if (updated == 0) {

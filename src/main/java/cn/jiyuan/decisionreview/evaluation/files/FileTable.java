@@ -1,7 +1,6 @@
 package cn.jiyuan.decisionreview.evaluation.files;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,27 +11,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * One table of uploaded files that belong to an owner (an evaluation's materials, a rectification item's evidence):
  * the same columns, the same insert, listing and read, so every feature that keeps files keeps them alike. Writes
  * join the caller's transaction (the engine's, in a task listener), so a refused completion leaves no file behind.
- * Upload times are read from the engine's clock, as every date beside them in a task or a report is.
  */
 public final class FileTable {
 
   private final JdbcTemplate jdbc;
   private final String table;
   private final String ownerColumn;
-  private final Clock clock;
 
   /** {@code table} and {@code ownerColumn} are constants of the calling store, never user input. */
-  public FileTable(JdbcTemplate jdbc, String table, String ownerColumn, Clock clock) {
+  public FileTable(JdbcTemplate jdbc, String table, String ownerColumn) {
     this.jdbc = jdbc;
     this.table = table;
     this.ownerColumn = ownerColumn;
-    this.clock = clock;
   }
 
   public EvaluationFileStore.StoredFile add(String ownerId, String decisionNumber, String fileName, byte[] content,
       String uploadedBy) {
     String id = UUID.randomUUID().toString();
-    Instant now = clock.instant();
+    Instant now = Instant.now();
     String mime = FileRules.mimeType(fileName);
     jdbc.update("INSERT INTO " + table + " (id, " + ownerColumn + ", decision_number, file_name, mime_type,"
             + " size_bytes, content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
